@@ -1,0 +1,161 @@
+"""Edits: the one data model of mtclean.
+
+A rule never rebuilds a string; it proposes edits (``start``, ``end``,
+``replacement``) over the text it was given. The pipeline applies them and
+composes them with the edits of earlier rules, so that every edit it reports
+is expressed in the coordinates of the ORIGINAL text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+__all__ = ["Edit", "apply_edits", "compose_edits"]
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change: ``text[start:end]`` (which is ``before``) becomes ``after``.
+
+    ``rule`` names the normalizer that made it (``"a+b"`` when two rules
+    touched the same span). Offsets are Python string indices.
+
+    >>> e = Edit("split_glued_words", 10, 25, "regionbordering", "region bordering")
+    >>> e.before, e.after
+    ('regionbordering', 'region bordering')
+    """
+
+    rule: str
+    start: int
+    end: int
+    before: str
+    after: str
+
+    def to_dict(self) -> dict[str, object]:
+        """The edit as a JSON-ready dict."""
+        return {
+            "rule": self.rule,
+            "start": self.start,
+            "end": self.end,
+            "before": self.before,
+            "after": self.after,
+        }
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits (in ``text``'s coordinates) to ``text``.
+
+    >>> apply_edits("the the cat", [Edit("r", 0, 4, "the ", "")])
+    'the cat'
+    """
+    out: list[str] = []
+    pos = 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        if e.start < pos:
+            raise ValueError(f"overlapping edits at {e.start}")
+        out.append(text[pos:e.start])
+        out.append(e.after)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def compose_edits(
+    original: str,
+    applied: Sequence[Edit],
+    current: str,
+    new: Sequence[Edit],
+) -> list[Edit]:
+    """Fold ``new`` edits (over ``current``) into ``applied`` (over ``original``).
+
+    ``current`` must equal ``apply_edits(original, applied)``. Returns the
+    edits over ``original`` that turn it into ``apply_edits(current, new)``.
+    A new edit that touches the span an earlier edit produced is merged with
+    it (the rule names are joined with ``+``). One linear sweep: the cost is
+    O(len(applied) + len(new)).
+    """
+    if not new:
+        return list(applied)
+    # Spans of the applied edits in current coordinates.
+    cur_spans: list[tuple[int, int]] = []
+    delta = 0
+    for a in applied:
+        cs = a.start + delta
+        cur_spans.append((cs, cs + len(a.after)))
+        delta += len(a.after) - (a.end - a.start)
+
+    result: list[Edit] = []
+    i = 0  # index into applied
+    delta = 0  # current - original, for positions before applied[i]
+    n_applied = len(applied)
+    new_sorted = sorted(new, key=lambda e: (e.start, e.end))
+    j = 0
+    while j < len(new_sorted):
+        e = new_sorted[j]
+        # Copy applied edits that end strictly before this new edit starts.
+        while i < n_applied and cur_spans[i][1] < e.start:
+            a = applied[i]
+            result.append(a)
+            delta += len(a.after) - (a.end - a.start)
+            i += 1
+        # Grow a cluster: this new edit, plus every applied edit or further
+        # new edit that overlaps or touches it (in current coordinates).
+        c_start, c_end = e.start, e.end
+        first_i = i
+        members_new = [e]
+        j += 1
+        while True:
+            grew = False
+            while i < n_applied and cur_spans[i][0] <= c_end:
+                c_start = min(c_start, cur_spans[i][0])
+                c_end = max(c_end, cur_spans[i][1])
+                i += 1
+                grew = True
+            while j < len(new_sorted) and new_sorted[j].start <= c_end and i > first_i:
+                # Only chain further new edits through an applied edit; two
+                # new edits that merely touch stay separate.
+                members_new.append(new_sorted[j])
+                c_end = max(c_end, new_sorted[j].end)
+                j += 1
+                grew = True
+            if not grew:
+                break
+        if i == first_i:
+            # No earlier edit involved: translate offsets and keep it.
+            result.append(
+                Edit(e.rule, e.start - delta, e.end - delta, original[e.start - delta:e.end - delta], e.after)
+            )
+            continue
+        # Merge with applied[first_i:i].
+        rules: list[str] = []
+        for a in applied[first_i:i]:
+            for r in a.rule.split("+"):
+                if r not in rules:
+                    rules.append(r)
+        for m in members_new:
+            if m.rule not in rules:
+                rules.append(m.rule)
+        o_start = min(applied[first_i].start, c_start - delta)
+        d_end = delta
+        for a in applied[first_i:i]:
+            d_end += len(a.after) - (a.end - a.start)
+        o_end = max(applied[i - 1].end, c_end - d_end)
+        # The merged replacement: current text over the cluster with the new
+        # edits applied.
+        pieces: list[str] = []
+        pos = c_start
+        for m in members_new:
+            pieces.append(current[pos:m.start])
+            pieces.append(m.after)
+            pos = m.end
+        pieces.append(current[pos:c_end])
+        after = "".join(pieces)
+        before = original[o_start:o_end]
+        delta = d_end
+        if before != after:
+            result.append(Edit("+".join(rules), o_start, o_end, before, after))
+    while i < n_applied:
+        result.append(applied[i])
+        i += 1
+    return result

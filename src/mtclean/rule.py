@@ -1,0 +1,121 @@
+"""What a rule is, and the context rules share.
+
+A rule is a name, the languages it is valid for, and a ``find`` function
+``find(text, ctx) -> iterable of (start, end, replacement)``. ``find`` starts
+with a cheap pre-screen and returns at once when there is nothing to do.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from .edits import Edit
+from .lexicon import Lexicon, get_lexicon
+
+__all__ = ["Context", "Rule", "Finder", "rule_from_function"]
+
+Span = tuple[int, int, str]
+Finder = Callable[[str, "Context"], Iterable[Span]]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every rule may consult: the language and its lexicon.
+
+    The lexicon is loaded lazily (on first use, once per process and
+    language), so a rule whose pre-screen finds nothing never pays for it.
+    """
+
+    lang: str = "en"
+
+    @property
+    def lexicon(self) -> Lexicon:
+        return get_lexicon(self.lang)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One normalizer: a named ``find`` function plus where it applies.
+
+    ``languages`` is the set of language codes the rule is valid for;
+    ``None`` means every language.
+
+    >>> r = Rule("drop_x", lambda text, ctx: [(i, i + 1, "") for i, c in enumerate(text) if c == "x"])
+    >>> [e.after for e in r.edits("axb", Context())]
+    ['']
+    """
+
+    name: str
+    find: Finder
+    languages: frozenset[str] | None = None
+    description: str = field(default="", compare=False)
+
+    def applies_to(self, lang: str) -> bool:
+        return self.languages is None or lang in self.languages
+
+    def edits(self, text: str, ctx: Context) -> list[Edit]:
+        """The rule's edits over ``text``: sorted, non-overlapping, real."""
+        out: list[Edit] = []
+        last_end = -1
+        for start, end, repl in sorted(self.find(text, ctx), key=lambda s: (s[0], s[1])):
+            before = text[start:end]
+            if before == repl:
+                continue
+            if start < last_end or (start == last_end and start == end and out and out[-1].start == start):
+                continue  # overlapping proposals: keep the first
+            out.append(Edit(self.name, start, end, before, repl))
+            last_end = end
+        return out
+
+
+def _diff_spans(old: str, new: str) -> Iterator[Span]:
+    """Spans turning ``old`` into ``new`` (used to wrap plain functions)."""
+    if old == new:
+        return
+    # Cheap common prefix/suffix first; difflib only on the middle.
+    p = 0
+    n = min(len(old), len(new))
+    while p < n and old[p] == new[p]:
+        p += 1
+    s = 0
+    while s < n - p and old[len(old) - 1 - s] == new[len(new) - 1 - s]:
+        s += 1
+    a, b = old[p:len(old) - s], new[p:len(new) - s]
+    if len(a) * len(b) > 4_000_000:
+        yield p, len(old) - s, b
+        return
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for op, a0, a1, b0, b1 in sm.get_opcodes():
+        if op != "equal":
+            yield p + a0, p + a1, b[b0:b1]
+
+
+@dataclass(frozen=True)
+class _FunctionFinder:
+    """Picklable adapter: a ``str -> str`` function as a finder."""
+
+    func: Callable[[str], str]
+
+    def __call__(self, text: str, ctx: Context) -> Iterator[Span]:
+        return _diff_spans(text, self.func(text))
+
+
+def rule_from_function(
+    func: Callable[[str], str], name: str | None = None, languages: Iterable[str] | None = None
+) -> Rule:
+    """Wrap a plain ``str -> str`` function as a rule, so it can join a pipeline.
+
+    Its edits are recovered by diffing input and output.
+
+    >>> r = rule_from_function(str.strip, name="strip")
+    >>> [(e.start, e.end, e.after) for e in r.edits("  hi", Context())]
+    [(0, 2, '')]
+    """
+    return Rule(
+        name or getattr(func, "__name__", "custom"),
+        _FunctionFinder(func),
+        frozenset(languages) if languages is not None else None,
+        (func.__doc__ or "").strip().split("\n")[0],
+    )

@@ -1,0 +1,101 @@
+"""The normalizers, one module per family of artifacts.
+
+``DEFAULT_RULES`` is THE place where the pipeline order is decided. Each
+position has a reason:
+
+1. ``fix_mojibake``, ``unescape_entities``: every later rule must see real
+   characters (a quote hidden in ``â€œ`` or ``&quot;`` is invisible to them).
+2. ``remove_subword_markup``: joins BPE/SentencePiece pieces into words,
+   which the word-level rules below need to see whole.
+3. ``remove_preamble``, ``remove_stray_opening``: remove whole lines and
+   tokens, so no rule wastes a repair on text that goes away.
+4. ``fix_space_before_punctuation``: tokenizer spaces, before anything reads
+   word boundaries.
+5. ``dedupe_glued_names``: before glue splitting, which would otherwise turn
+   ``PutinPutin`` into ``Putin Putin``.
+6. ``fix_space_after_punctuation``, ``fix_stray_period``: separate the
+   tokens glued at punctuation (``months.said``), so the next rules see
+   words.
+7. ``split_glued_words``: after the punctuation glue is gone.
+8. ``remove_doubled_words``, ``remove_repetition_loops``: after splitting,
+   which can reveal a doubled word.
+9. ``restore_name_case``, ``lower_midsentence_capitals``: last, since they
+   read sentence structure that the rules above repair.
+"""
+
+from .casing import LOWER_MIDSENTENCE_CAPITALS, RESTORE_NAME_CASE, lower_midsentence_capitals, restore_name_case
+from .doubling import (
+    DEDUPE_GLUED_NAMES,
+    REMOVE_DOUBLED_WORDS,
+    REMOVE_REPETITION_LOOPS,
+    dedupe_glued_names,
+    remove_doubled_words,
+    remove_repetition_loops,
+)
+from .encoding import FIX_MOJIBAKE, UNESCAPE_ENTITIES, fix_mojibake, unescape_entities
+from .glue import SPLIT_GLUED_WORDS, split_glued_words
+from .markup import REMOVE_SUBWORD_MARKUP, remove_subword_markup
+from .preamble import REMOVE_PREAMBLE, REMOVE_STRAY_OPENING, remove_preamble, remove_stray_opening
+from .spacing import (
+    FIX_SPACE_AFTER_PUNCTUATION,
+    FIX_SPACE_BEFORE_PUNCTUATION,
+    FIX_STRAY_PERIOD,
+    fix_space_after_punctuation,
+    fix_space_before_punctuation,
+    fix_stray_period,
+)
+
+DEFAULT_RULES = (
+    FIX_MOJIBAKE,
+    UNESCAPE_ENTITIES,
+    REMOVE_SUBWORD_MARKUP,
+    REMOVE_PREAMBLE,
+    REMOVE_STRAY_OPENING,
+    FIX_SPACE_BEFORE_PUNCTUATION,
+    DEDUPE_GLUED_NAMES,
+    FIX_SPACE_AFTER_PUNCTUATION,
+    FIX_STRAY_PERIOD,
+    SPLIT_GLUED_WORDS,
+    REMOVE_DOUBLED_WORDS,
+    REMOVE_REPETITION_LOOPS,
+    RESTORE_NAME_CASE,
+    LOWER_MIDSENTENCE_CAPITALS,
+)
+
+# Each public normalizer knows its rule, so make_pipeline accepts either.
+for _fn, _rule in [
+    (fix_mojibake, FIX_MOJIBAKE),
+    (unescape_entities, UNESCAPE_ENTITIES),
+    (remove_subword_markup, REMOVE_SUBWORD_MARKUP),
+    (remove_preamble, REMOVE_PREAMBLE),
+    (remove_stray_opening, REMOVE_STRAY_OPENING),
+    (fix_space_before_punctuation, FIX_SPACE_BEFORE_PUNCTUATION),
+    (dedupe_glued_names, DEDUPE_GLUED_NAMES),
+    (fix_space_after_punctuation, FIX_SPACE_AFTER_PUNCTUATION),
+    (fix_stray_period, FIX_STRAY_PERIOD),
+    (split_glued_words, SPLIT_GLUED_WORDS),
+    (remove_doubled_words, REMOVE_DOUBLED_WORDS),
+    (remove_repetition_loops, REMOVE_REPETITION_LOOPS),
+    (restore_name_case, RESTORE_NAME_CASE),
+    (lower_midsentence_capitals, LOWER_MIDSENTENCE_CAPITALS),
+]:
+    _fn.rule = _rule  # type: ignore[attr-defined]
+del _fn, _rule
+
+__all__ = [r.name for r in DEFAULT_RULES] + [
+    "DEFAULT_RULES",
+    "FIX_MOJIBAKE",
+    "UNESCAPE_ENTITIES",
+    "REMOVE_SUBWORD_MARKUP",
+    "REMOVE_PREAMBLE",
+    "REMOVE_STRAY_OPENING",
+    "FIX_SPACE_BEFORE_PUNCTUATION",
+    "DEDUPE_GLUED_NAMES",
+    "FIX_SPACE_AFTER_PUNCTUATION",
+    "FIX_STRAY_PERIOD",
+    "SPLIT_GLUED_WORDS",
+    "REMOVE_DOUBLED_WORDS",
+    "REMOVE_REPETITION_LOOPS",
+    "RESTORE_NAME_CASE",
+    "LOWER_MIDSENTENCE_CAPITALS",
+]

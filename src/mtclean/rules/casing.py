@@ -1,0 +1,207 @@
+"""Letter case: names written in lower case, capitals in mid-sentence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator
+
+import regex
+
+from ..rule import Context, Rule, Span
+from ._common import EN, Protected, run_rule
+
+__all__ = ["restore_name_case", "lower_midsentence_capitals", "RESTORE_NAME_CASE", "LOWER_MIDSENTENCE_CAPITALS"]
+
+# ---------------------------------------------------------------- names
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])\p{Ll}{2,}(?![\p{L}\p{N}_@-])(?!['’]\p{L}{2})")
+# A capitalised word not at a sentence start: after a lower-case letter or a
+# comma and one space. The document's own usage of a name.
+_MID_TITLE = regex.compile(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}\p{Lu}]*\p{Ll}(?![\p{L}\p{N}_@-])")
+
+# How much more often the cased table must see a word capitalised than in
+# lower case (log10) before a lower-case occurrence is restored: on the
+# lexicon alone, and when the document itself writes the word capitalised.
+LEXICON_ONLY_RATIO = 1.0
+WITH_DOCUMENT_RATIO = 0.25
+
+
+def _find_lowercased_names(text: str, ctx: Context) -> Iterator[Span]:
+    lex = ctx.lexicon
+    if not lex.has_case:
+        return
+    lowers = set(_LOWER_WORD.findall(text))
+    doc_caps = {w for w in _MID_TITLE.findall(text)}
+    fixes: dict[str, str] = {}
+    for w in lowers:
+        form = lex.usual_form(w)
+        if form is not None:
+            ratio = lex.form_ratio(w)
+            if ratio >= LEXICON_ONLY_RATIO or (ratio >= WITH_DOCUMENT_RATIO and form in doc_caps):
+                fixes[w] = form
+        elif (w[:1].upper() + w[1:]) in doc_caps and lex.zipf(w) == 0 and lex.title_ratio(w) is None:
+            # Unknown to the lexicons, written capitalised elsewhere in this
+            # document: the document is the evidence (zelenskyy / Zelenskyy).
+            fixes[w] = w[:1].upper() + w[1:]
+    if not fixes:
+        return
+    prot = Protected(text)
+    for m in _LOWER_WORD.finditer(text):
+        form = fixes.get(m.group())
+        if form is not None and not prot.covers(m.start(), m.end()):
+            yield m.start(), m.end(), form
+
+
+RESTORE_NAME_CASE = Rule(
+    "restore_name_case",
+    _find_lowercased_names,
+    EN,
+    "Capitalise names written in lower case ('kyiv' -> 'Kyiv'), from a cased lexicon and the document.",
+)
+
+
+def restore_name_case(text: str, *, lang: str = "en") -> str:
+    """Restore the capital of a proper noun that MT wrote in lower case.
+
+    Acts where the cased lexicon sees the word capitalised at least ten
+    times as often as not, or where the document itself writes it
+    capitalised mid-sentence.
+
+    >>> restore_name_case("troops from kyiv and nato, said Zelenskyy; zelenskyy agreed")
+    'troops from Kyiv and NATO, said Zelenskyy; Zelenskyy agreed'
+    >>> restore_name_case("a turkey in the march, the may bill")
+    'a turkey in the march, the may bill'
+    """
+    return run_rule(RESTORE_NAME_CASE, text, lang)
+
+
+# ---------------------------------------------------------------- capitals
+# Function words: capitalised mid-sentence before a lower-case word they
+# are wrong whatever the lexicon says ("whereby It is", ", The incursion").
+_FUNCTION_WORDS = frozenset(
+    """the a an it its this that these those he she we they his her their our my your in on at for
+    of and but or to with by from as is was are were there which who what when where while if so
+    not no all some one after before about also then than however such many most""".split()
+)
+# Words that join the parts of a multi-word name ("Ministry of Defense").
+_CONNECTORS = frozenset("of for and the de du des la le von van der den del da di on in at to & y".split())
+_DETERMINERS = frozenset("the a an this that these those".split())
+_CANDIDATE = regex.compile(r"(?<=[\p{Ll},] )\p{Lu}\p{Ll}*(?![\p{L}\p{N}'’_@-])")
+_WORD_BACK = regex.compile(r"(\S+)[ \t]+$")
+_NEXT = regex.compile(r"[ \t]+(\S+)")
+
+# How much rarer (log10) a capital must be than lower case for a content
+# word to be lowered: after an adjective or verb, and after a determiner
+# (where institutional capitals such as "the Government" are house style).
+CONTENT_RATIO = -0.5
+AFTER_DETERMINER_RATIO = -1.5
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _name_chain(words_back: list[str], words_ahead: list[str]) -> bool:
+    """Is the word between these part of a multi-word capitalised name?"""
+    for seq in (words_back, words_ahead):
+        for w in seq[:3]:
+            core = w.strip("\"'“”‘’()[],.;:!?")
+            if not core:
+                break
+            if _is_cap(core):
+                return True
+            if core.lower() not in _CONNECTORS:
+                break
+    return False
+
+
+def _heading_line(text: str, pos: int) -> bool:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)]
+    words = line.split()
+    if len(words) <= 12 and not line.rstrip().endswith((".", "!", "?", "”", '"')):
+        caps = sum(1 for w in words if _is_cap(w))
+        return caps * 2 >= len(words)
+    return False
+
+
+def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
+    lex = ctx.lexicon
+    if not lex.has_case:
+        return
+    found = _CANDIDATE.findall(text)
+    if not found:
+        return
+    counts = Counter(found)
+    candidates = set()
+    for w in counts:
+        low = w.lower()
+        if len(w) == 1 and w != "A":
+            continue
+        if low in _FUNCTION_WORDS:
+            candidates.add(w)
+            continue
+        ratio = lex.title_ratio(low)
+        # Used capitalised twice mid-sentence: the writer's house style.
+        if ratio is not None and ratio <= CONTENT_RATIO and counts[w] == 1 and lex.usual_form(low) is None:
+            candidates.add(w)
+    if not candidates:
+        return
+    prot = Protected(text)
+    for m in _CANDIDATE.finditer(text):
+        w = m.group()
+        if w not in candidates or prot.covers(m.start(), m.end()):
+            continue
+        before = text[max(0, m.start() - 80):m.start()]
+        after = text[m.end():m.end() + 80]
+        back = before.split()[::-1]
+        ahead = after.split()
+        if not back:
+            continue
+        prev = back[0]
+        comma = prev.endswith(",")
+        prev_core = prev.rstrip(",")
+        if not comma and not prev_core.islower():
+            continue  # after a capitalised word, an abbreviation, a digit ...
+        nxt = ahead[0] if ahead else ""
+        low = w.lower()
+        if low in _FUNCTION_WORDS:
+            # Lower only before a lower-case word: ", The Washington Post"
+            # and ", He Rundong" are titles and names.
+            if w == "A" and not comma:
+                continue
+            if not nxt or not nxt[0].islower() or nxt[0] in "'’" or not after.startswith(" "):
+                continue
+        else:
+            if _name_chain(back[1:] if comma else back, ahead):
+                continue
+            if not comma and prev_core.lower() in _DETERMINERS and (lex.title_ratio(low) or 0) > AFTER_DETERMINER_RATIO:
+                continue
+            if nxt and not (nxt[0].islower() or nxt[0] in ",.;:!?)"):
+                continue
+        if _heading_line(text, m.start()):
+            continue
+        yield m.start(), m.start() + 1, w[0].lower()
+
+
+LOWER_MIDSENTENCE_CAPITALS = Rule(
+    "lower_midsentence_capitals",
+    _find_midsentence_capitals,
+    EN,
+    "Lower a capital in mid-sentence ('whereby It is', 'small Assault groups'), not in names or titles.",
+)
+
+
+def lower_midsentence_capitals(text: str, *, lang: str = "en") -> str:
+    """Lower-case a word wrongly capitalised in the middle of a sentence.
+
+    Names, titles and multi-word names are left alone: a capital after a
+    comma followed by another capital is a title (``, The Washington
+    Post``), and ``Ministry of Defense`` is a name chain.
+
+    >>> lower_midsentence_capitals("But for now, The incursion, whereby It is unclear, used small Assault groups.")
+    'But for now, the incursion, whereby it is unclear, used small assault groups.'
+    >>> lower_midsentence_capitals("said the Ministry of Defense, The Washington Post reported")
+    'said the Ministry of Defense, The Washington Post reported'
+    """
+    return run_rule(LOWER_MIDSENTENCE_CAPITALS, text, lang)

@@ -1,0 +1,160 @@
+"""Doubled names, doubled words and repetition loops."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..rule import Context, Rule, Span
+from ._common import EN, Protected, run_rule
+
+__all__ = [
+    "dedupe_glued_names",
+    "remove_doubled_words",
+    "remove_repetition_loops",
+    "DEDUPE_GLUED_NAMES",
+    "REMOVE_DOUBLED_WORDS",
+    "REMOVE_REPETITION_LOOPS",
+]
+
+# ---------------------------------------------------------------- glued names
+# "PutinPutin": a capitalised word written twice with no space (link text
+# repeated by an extractor, or an MT decoding loop).
+_GLUED_TWICE = regex.compile(r"(?<![\p{L}\p{N}'’_@#-])((\p{Lu}\p{Ll}{2,})\2)(?![\p{L}\p{N}'’_@-])")
+
+
+def _find_glued_names(text: str, ctx: Context) -> Iterator[Span]:
+    lex = ctx.lexicon
+    for m in _GLUED_TWICE.finditer(text):
+        whole, half = m.group(1), m.group(2)
+        if whole.lower() in lex.words:
+            continue  # a real word or name that happens to repeat (Bonbon)
+        yield m.start(1) + len(half), m.end(1), ""
+
+
+DEDUPE_GLUED_NAMES = Rule(
+    "dedupe_glued_names",
+    _find_glued_names,
+    None,
+    "Collapse a capitalised word written twice without a space ('PutinPutin' -> 'Putin').",
+)
+
+
+def dedupe_glued_names(text: str, *, lang: str = "en") -> str:
+    """Collapse a name glued to a copy of itself.
+
+    >>> dedupe_glued_names("Russian President Vladimir PutinPutin vowed")
+    'Russian President Vladimir Putin vowed'
+    >>> dedupe_glued_names("LYALYA and Bora Bora stay")
+    'LYALYA and Bora Bora stay'
+    """
+    return run_rule(DEDUPE_GLUED_NAMES, text, lang)
+
+
+# ---------------------------------------------------------------- doubled words
+# English words that are correctly written twice in a row.
+_LEGIT_DOUBLES = frozenset(
+    """had that is do does did very so no bye ha haha blah yeah yes well really far many much more
+    knock tsk chop hush cha la na bla boo now long come there tut hear please never her in on up off
+    out go ho hey oh ah ooh wow hip ding rah pooh tom bang boom bla choo beep tick tock night
+    again round over bit by little""".split()
+)
+# Names that are a word written twice (Bora Bora, Lang Lang, The The).
+_LEGIT_NAME_DOUBLES = frozenset(
+    """bora lang duran walla pago sirhan baden talk mahi humbert tora dum mau sing ylang can cous bam
+    yo chi wagga the mo ba bye dee nyam kwa""".split()
+)
+_DOUBLED = regex.compile(r"(?<![\p{L}\p{N}'’_@#-])(\p{L}+)((?:[ \t]+\1)+)(?![\p{L}\p{N}'’_@-])", regex.I)
+
+
+def _find_doubled_words(text: str, ctx: Context) -> Iterator[Span]:
+    prot: Protected | None = None
+    for m in _DOUBLED.finditer(text):
+        first = m.group(1)
+        low = first.lower()
+        if low in _LEGIT_DOUBLES or first.isdigit():
+            continue
+        repeats = regex.split(r"[ \t]+", m.group(2).strip(" \t"))
+        # Exact repeats only, up to the case of the first letter ("The the").
+        if any(r[1:] != first[1:] or (r[0] != first[0] and r[0].lower() != first[0].lower()) for r in repeats):
+            continue
+        if first[0].isupper() and repeats[0][0].isupper():
+            if low in _LEGIT_NAME_DOUBLES or first.isupper():
+                continue  # Bora Bora, Lang Lang, THE THE
+        prot = prot or Protected(text)
+        if prot.covers(m.start(), m.end()):
+            continue
+        yield m.end(1), m.end(), ""
+
+
+REMOVE_DOUBLED_WORDS = Rule(
+    "remove_doubled_words",
+    _find_doubled_words,
+    EN,
+    "Remove a word repeated right after itself ('the the'), except legitimate doubles.",
+)
+
+
+def remove_doubled_words(text: str, *, lang: str = "en") -> str:
+    """Remove an accidental repetition of a word.
+
+    ``had had``, ``that that``, ``Bora Bora`` and ``Lang Lang`` are English
+    and stay.
+
+    >>> remove_doubled_words("the the region where you you want")
+    'the region where you want'
+    >>> remove_doubled_words("She had had enough of that that day in Bora Bora")
+    'She had had enough of that that day in Bora Bora'
+    """
+    return run_rule(REMOVE_DOUBLED_WORDS, text, lang)
+
+
+# ---------------------------------------------------------------- loops
+# A phrase of two to eight words repeated right after itself, one or more
+# times ("in the region in the region in the region"). Possessive
+# quantifiers keep the scan linear.
+_LOOP = regex.compile(
+    r"(?<![\p{L}\p{N}'’_-])((?:\p{L}++[\p{L}'’-]*+[ \t]++){1,7}\p{L}++[\p{L}'’-]*+)((?:[ \t]++\1)++)(?![\p{L}\p{N}'’_-])",
+    regex.I,
+)
+
+
+def _find_loops(text: str, ctx: Context) -> Iterator[Span]:
+    if " " not in text:
+        return
+    for m in _LOOP.finditer(text):
+        words = m.group(1).split()
+        rest = m.group(2).split()
+        n = len(words)
+        # The match ignored case; keep only exact repeats (the first letter
+        # may differ in case, as at a sentence start).
+        chunks = [rest[i:i + n] for i in range(0, len(rest), n)]
+        if not all(_same_words(words, c) for c in chunks):
+            continue
+        yield m.end(1), m.end(2), ""
+
+
+def _same_words(a: list[str], b: list[str]) -> bool:
+    if len(a) != len(b) or a[1:] != b[1:]:
+        return False
+    return a[0] == b[0] or (a[0][1:] == b[0][1:] and a[0][0].lower() == b[0][0].lower())
+
+
+REMOVE_REPETITION_LOOPS = Rule(
+    "remove_repetition_loops",
+    _find_loops,
+    EN,
+    "Collapse a phrase of 2-8 words repeated back to back (an MT decoding loop).",
+)
+
+
+def remove_repetition_loops(text: str, *, lang: str = "en") -> str:
+    """Collapse a phrase that an MT decoder repeated in a loop.
+
+    >>> remove_repetition_loops("attacks in the region in the region in the region continued")
+    'attacks in the region continued'
+    >>> remove_repetition_loops("New York, New York is a song")
+    'New York, New York is a song'
+    """
+    return run_rule(REMOVE_REPETITION_LOOPS, text, lang)

@@ -1,0 +1,111 @@
+"""Encoding damage: mojibake and escaped entities left by MT and scrapers."""
+
+from __future__ import annotations
+
+import html
+from typing import Iterator
+
+import ftfy
+import regex
+from ftfy.badness import is_bad
+
+from ..rule import Context, Rule, Span, _diff_spans
+from ._common import run_rule
+
+__all__ = ["fix_mojibake", "unescape_entities", "FIX_MOJIBAKE", "UNESCAPE_ENTITIES"]
+
+# ftfy, told to repair and not to restyle: it keeps curly quotes, ligatures,
+# full-width characters, line breaks, control characters and the Unicode
+# normalization form exactly as they are.
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,  # entities are unescape_entities' job, and only the MT ones
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+# Characters whose presence ftfy needs to have anything to fix.
+_SUSPECT = regex.compile(r"[\x80-\x9f\ud800-\udfff\ufffd]|[ÂÃâ€Ð-ÑÅÄ][\x80-\xff\u0100-\u02ff\u2000-\u20ff]")
+
+
+def _find_mojibake(text: str, ctx: Context) -> Iterator[Span]:
+    if text.isascii():
+        return
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if not line.isascii() and (_SUSPECT.search(line) or is_bad(line)):
+            fixed = ftfy.fix_text(line, _FTFY_CONFIG)
+            for start, end, repl in _diff_spans(line, fixed):
+                yield offset + start, offset + end, repl
+        offset += len(line)
+
+
+FIX_MOJIBAKE = Rule(
+    "fix_mojibake",
+    _find_mojibake,
+    None,
+    "Decode mojibake (UTF-8 read as Latin-1 or cp1252) with ftfy, without restyling.",
+)
+
+
+def fix_mojibake(text: str, *, lang: str = "en") -> str:
+    """Repair text that was decoded with the wrong encoding.
+
+    Uses ftfy's decoder, configured to repair and not restyle: curly quotes,
+    ligatures, widths and line breaks stay as written.
+
+    >>> fix_mojibake("The Ukrainianâ€™s cafÃ© said â€œnoâ€\\x9d")
+    'The Ukrainian’s café said “no”'
+    >>> fix_mojibake("“Curly” quotes and ﬁ ligatures stay.")
+    '“Curly” quotes and ﬁ ligatures stay.'
+    """
+    return run_rule(FIX_MOJIBAKE, text, lang)
+
+
+# Entities that MT toolkits (Moses escaping) and scrapers leave in plain
+# text, possibly escaped more than once (&amp;quot;).
+_ENTITY = regex.compile(r"&(?:amp;)*(?:apos|quot|amp|lt|gt|nbsp|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
+# Real markup (a tag): then entities are correct as they are.
+_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+
+
+def _unescape_fully(s: str) -> str:
+    prev = None
+    while prev != s:
+        prev, s = s, html.unescape(s)
+    return s
+
+
+def _find_entities(text: str, ctx: Context) -> Iterator[Span]:
+    if "&" not in text or _TAG.search(text):
+        return
+    for m in _ENTITY.finditer(text):
+        repl = _unescape_fully(m.group())
+        if repl != m.group() and repl.isprintable() or repl in "\n\t":
+            yield m.start(), m.end(), repl
+
+
+UNESCAPE_ENTITIES = Rule(
+    "unescape_entities",
+    _find_entities,
+    None,
+    "Turn escaped entities (&apos; &quot; &amp; &#39;) back into characters in plain text.",
+)
+
+
+def unescape_entities(text: str, *, lang: str = "en") -> str:
+    """Unescape the HTML/Moses entities that leak into plain text.
+
+    Left alone when the text contains real markup tags, where entities are
+    correct.
+
+    >>> unescape_entities("Kyiv&apos;s mayor said &quot;no&quot; to AT&amp;T")
+    'Kyiv\\'s mayor said "no" to AT&T'
+    >>> unescape_entities("<p>AT&amp;T</p>")
+    '<p>AT&amp;T</p>'
+    """
+    return run_rule(UNESCAPE_ENTITIES, text, lang)

@@ -1,0 +1,162 @@
+"""Words glued together: ``regionbordering``, ``moreUkraine``."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..lexicon import Lexicon
+from ..rule import Context, Rule, Span
+from ._common import EN, Protected, run_rule
+
+__all__ = ["split_glued_words", "SPLIT_GLUED_WORDS", "best_split"]
+
+# Two-letter words that may stand as one half of a split; other halves need
+# three letters or more (so "therapist" never becomes "the rap ist").
+_SHORT_WORDS = frozenset("a an as at be by do go he if in is it me my no of on or so to up us we".split())
+# Halves that are really prefixes or suffixes of an unlisted compound
+# ("anti corruption", "home less"): never split there.
+_BOUND_PREFIXES = frozenset(
+    """anti counter over under out up down re pre non post super self cyber micro macro mega multi
+    inter intra extra semi mini ultra co de dis un in im il ir mis sub trans bio geo eco tele auto
+    photo hyper neo pro pseudo quasi mid after fore back head hand foot work home""".split()
+)
+_BOUND_SUFFIXES = frozenset(
+    """less ness like wise ship hood ward wards able ible man men woman women land lands berg burg
+    ville ton town field fields wood woods worth ford side way ways ism ist ists ly ment ments
+    ing ings ed er ers est age ages dom ful ology logy phobia phile tion tions""".split()
+)
+# Prefixes of surnames that are written glued with a capital (McCain, DeSantis).
+_NAME_PREFIXES = frozenset("mc mac de di da du la le van von der del della al el san st o".split())
+# Very common words: a known token made of two of them is still a glue
+# ("ofthe", "inthe" are frequent enough typos to be listed by wordfreq).
+_FUNCTION = frozenset(
+    "the a an of in on at to for from with by and or but is was are as that this it its".split()
+)
+_FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION for b in _FUNCTION)
+
+_LOWER_TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])\p{Ll}{6,40}(?![\p{L}\p{N}'’_@-])")
+_TITLE_TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])\p{Lu}\p{Ll}{5,40}(?![\p{L}\p{N}'’_@-])")
+_CAMEL_TOKEN = regex.compile(
+    r"(?<![\p{L}\p{N}'’_@#./\\-])(\p{L}\p{Ll}+)(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}'’_@-])"
+)
+
+
+def _half_ok(part: str, lex: Lexicon, min_zipf: float) -> bool:
+    if len(part) <= 2:
+        return part in _SHORT_WORDS
+    return lex.zipf(part) >= min_zipf
+
+
+def best_split(word: str, lex: Lexicon, min_zipf: float = 3.0) -> tuple[str, str] | None:
+    """The best two-word reading of an unknown lower-case ``word``, or None.
+
+    Both halves must be frequent words (Zipf >= ``min_zipf``), neither a
+    bare prefix or suffix; the best-scoring split (sum of Zipf values) wins.
+
+    >>> from mtclean.lexicon import get_lexicon
+    >>> best_split("regionbordering", get_lexicon("en"))
+    ('region', 'bordering')
+    >>> best_split("zelenskyy", get_lexicon("en")) is None
+    True
+    """
+    best: tuple[float, str, str] | None = None
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        if left in _BOUND_PREFIXES or right in _BOUND_SUFFIXES:
+            continue
+        if not (_half_ok(left, lex, min_zipf) and _half_ok(right, lex, min_zipf)):
+            continue
+        score = lex.zipf(left) + lex.zipf(right)
+        if best is None or score > best[0]:
+            best = (score, left, right)
+    return None if best is None else (best[1], best[2])
+
+
+def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
+    lex = ctx.lexicon
+    words = lex.words
+    prot: Protected | None = None
+
+    # Lower-case tokens that no lexicon knows: C-level set operations find
+    # them, so clean text costs one regex scan.
+    lowers = set(_LOWER_TOKEN.findall(text))
+    unknown = (lowers - words) | (lowers & _FUNCTION_PAIRS)
+    if unknown:
+        prot = Protected(text)
+        for m in _LOWER_TOKEN.finditer(text):
+            w = m.group()
+            if w not in unknown or prot.covers(m.start(), m.end()):
+                continue
+            split = best_split(w, lex)
+            if split:
+                yield m.start() + len(split[0]), m.start() + len(split[0]), " "
+
+    # "Thereport": a capital at the start, as at a sentence start. The left
+    # half must be a common lower-case word, not a name ("Stevenage").
+    titles = {w for w in set(_TITLE_TOKEN.findall(text)) if w.lower() not in words}
+    if titles:
+        prot = prot or Protected(text)
+        for m in _TITLE_TOKEN.finditer(text):
+            w = m.group()
+            if w not in titles or prot.covers(m.start(), m.end()):
+                continue
+            split = best_split(w.lower(), lex, min_zipf=3.5)
+            if split and len(split[0]) > 1 and (lex.title_ratio(split[0]) or 0) <= 0 and (lex.title_ratio(split[1]) or 0) <= 0.5:
+                yield m.start() + len(split[0]), m.start() + len(split[0]), " "
+
+    # "moreUkraine": a lower-case letter followed by a capital, where the
+    # token is no known brand or name (YouTube, LinkedIn, McCain, iPhone).
+    if any(c.isupper() for c in text):
+        camel_found = _CAMEL_TOKEN.findall(text)
+        if camel_found:
+            prot = prot or Protected(text)
+            counts: dict[str, int] = {}
+            for left, right in camel_found:
+                counts[left + right] = counts.get(left + right, 0) + 1
+            for m in _CAMEL_TOKEN.finditer(text):
+                left, right = m.group(1), m.group(2)
+                token = left + right
+                if counts[token] > 1 or prot.covers(m.start(), m.end()):
+                    continue  # used more than once: the writer's spelling
+                if _camel_is_glue(left, right, token, lex):
+                    yield m.start(2), m.start(2), " "
+
+
+def _camel_is_glue(left: str, right: str, token: str, lex: Lexicon) -> bool:
+    low = token.lower()
+    if low in lex or lex.usual_form(low) is not None:
+        return False
+    left_low = left.lower()
+    if left_low in _NAME_PREFIXES or (len(left) <= 2 and left_low not in _SHORT_WORDS):
+        return False
+    if lex.zipf(left_low) < 3.0:
+        return False
+    r_zipf = lex.zipf(right)
+    r_ratio = lex.title_ratio(right) or 0.0
+    return r_zipf >= 3.0 or (r_zipf >= 2.0 and r_ratio >= 0.5)
+
+
+SPLIT_GLUED_WORDS = Rule(
+    "split_glued_words",
+    _find_glued_words,
+    EN,
+    "Split unknown tokens that are two frequent words run together ('regionbordering').",
+)
+
+
+def split_glued_words(text: str, *, lang: str = "en") -> str:
+    """Put back the space between two words that were run together.
+
+    Acts only on tokens no lexicon knows whose halves are both frequent
+    words; names, brands and compounds are left alone.
+
+    >>> split_glued_words("the Kursk regionbordering both, 28 localitiesaccording to him")
+    'the Kursk region bordering both, 28 localities according to him'
+    >>> split_glued_words("Xinhuanet, YouTube, the therapist, nowhere, Zelenskyy")
+    'Xinhuanet, YouTube, the therapist, nowhere, Zelenskyy'
+    >>> split_glued_words("Read moreUkraine news")
+    'Read more Ukraine news'
+    """
+    return run_rule(SPLIT_GLUED_WORDS, text, lang)

@@ -1,0 +1,184 @@
+"""Spaces around punctuation and quotes: too many, too few, or a stray period."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..rule import Context, Rule, Span
+from ._common import EN, SPACED_LATIN, Protected, run_rule
+
+__all__ = [
+    "fix_space_before_punctuation",
+    "fix_space_after_punctuation",
+    "fix_stray_period",
+    "FIX_SPACE_BEFORE_PUNCTUATION",
+    "FIX_SPACE_AFTER_PUNCTUATION",
+    "FIX_STRAY_PERIOD",
+]
+
+# ---------------------------------------------------------------- before
+# "word ." / "word , and" / "( word )": tokenizer residue. Not at a line's
+# start, not before an ellipsis, not in emoticons (" :)"), not in French.
+_SPACE_BEFORE = regex.compile(
+    r"""(?<=[\p{L}\p{N}%)\]”’"'])[ \t]+
+        (?: [.](?![.])(?=[\s"”’)\]]|$)
+          | [,;!?](?=[\s"”’)\]]|$)
+          | :(?=[ \t\n]|$)
+          | [)\]](?=[\s.,;:!?"”’]|$) )""",
+    regex.X,
+)
+_SPACE_AFTER_OPEN = regex.compile(r"(?<=(?:^|[ \t])[(\[])[ \t]+(?=[\p{L}\p{N}])", regex.M)
+# Moses-split English contractions: "do n't", "it 's", "they 're".
+_CONTRACTION = regex.compile(r"(?<=\p{L})[ \t]+(?=(?:n['’]t|['’](?:s|re|ve|ll|d|m))\b)", regex.I)
+
+
+def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
+    if " " not in text and "\t" not in text:
+        return
+    prot = Protected(text)
+    for m in _SPACE_BEFORE.finditer(text):
+        if not prot.covers(m.start() - 1, m.end() + 1):
+            # Keep the punctuation; drop the spaces before it.
+            yield m.start(), m.end() - 1, ""
+    for m in _SPACE_AFTER_OPEN.finditer(text):
+        yield m.start(), m.end(), ""
+    if ctx.lang == "en" and ("'" in text or "’" in text):
+        for m in _CONTRACTION.finditer(text):
+            yield m.start(), m.end(), ""
+
+
+FIX_SPACE_BEFORE_PUNCTUATION = Rule(
+    "fix_space_before_punctuation",
+    _find_space_before,
+    SPACED_LATIN,
+    "Remove tokenizer spaces before . , ; : ! ? and closing brackets, and in split contractions.",
+)
+
+
+def fix_space_before_punctuation(text: str, *, lang: str = "en") -> str:
+    """Remove the spaces MT tokenizers leave before punctuation.
+
+    Off for French, which puts a space before ``; : ! ?``.
+
+    >>> fix_space_before_punctuation("Kyiv , the capital , said no . It do n't matter ( really )")
+    "Kyiv, the capital, said no. It don't matter (really)"
+    >>> fix_space_before_punctuation("Wait ... what? :)")
+    'Wait ... what? :)'
+    """
+    return run_rule(FIX_SPACE_BEFORE_PUNCTUATION, text, lang)
+
+
+# ---------------------------------------------------------------- after
+# "months.Said" / "partner.And": a capitalised word glued after . ! ?
+_GLUED_SENTENCE = regex.compile(r"(?<![\p{L}\p{N}.])([\p{L}\p{N}]{2,})([.!?])(\p{Lu}\p{Ll}+)\b")
+# "months.said the": a speech verb glued after a period (English).
+_SPEECH = "said|says|added|adds|told|stated|noted|explained|reported|wrote|according|claimed|declared|announced|stressed|emphasized|emphasised|insisted|replied|commented|asked"
+_GLUED_SPEECH = regex.compile(rf"(?<![\p{{L}}\p{{N}}.])(\p{{L}}{{2,}})\.({_SPEECH})\b")
+# "blankets,down": a word glued after a comma.
+_GLUED_COMMA = regex.compile(r"(?<![\p{L}\p{N}.])(\p{L}{2,}),(\p{L}{2,})\b")
+# Curly quotes are unambiguous in English: ” closes, “ opens.
+_CLOSE_GLUED = regex.compile(r"(?<=[\p{L}\p{N}.,!?])”(?=\p{L})")
+_OPEN_GLUED = regex.compile(r"(?<=[\p{Ll}\p{N}.,!?;:])“(?=\p{L})")
+# A straight quote between punctuation or a letter and a capital.
+_STRAIGHT_GLUED = regex.compile(r'(?<=[\p{L}.!?,])"(?=\p{Lu})')
+
+
+def _find_space_after(text: str, ctx: Context) -> Iterator[Span]:
+    has_punct = any(c in text for c in ".!?,")
+    has_quote = "”" in text or "“" in text or '"' in text
+    if not (has_punct or has_quote):
+        return
+    prot = Protected(text)
+    if has_punct:
+        for m in _GLUED_SENTENCE.finditer(text):
+            if not prot.covers(m.start(), m.end()):
+                yield m.end(2), m.end(2), " "
+        if ctx.lang == "en":
+            for m in _GLUED_SPEECH.finditer(text):
+                if not prot.covers(m.start(), m.end()):
+                    yield m.end(1), m.end(1) + 1, ", "
+        for m in _GLUED_COMMA.finditer(text):
+            if not prot.covers(m.start(), m.end()):
+                yield m.end(1) + 1, m.end(1) + 1, " "
+    if has_quote and ctx.lang == "en":
+        for m in _CLOSE_GLUED.finditer(text):
+            yield m.end(), m.end(), " "
+        for m in _OPEN_GLUED.finditer(text):
+            yield m.start(), m.start(), " "
+        if '"' in text:
+            for m in _STRAIGHT_GLUED.finditer(text):
+                line_start = text.rfind("\n", 0, m.start()) + 1
+                opening = text.count('"', line_start, m.start()) % 2 == 0
+                if opening:
+                    yield m.start(), m.start(), " "
+                else:
+                    yield m.end(), m.end(), " "
+
+
+FIX_SPACE_AFTER_PUNCTUATION = Rule(
+    "fix_space_after_punctuation",
+    _find_space_after,
+    SPACED_LATIN,
+    "Insert the missing space after . ! ? , and around quotes glued to words.",
+)
+
+
+def fix_space_after_punctuation(text: str, *, lang: str = "en") -> str:
+    """Put back the space lost after sentence punctuation or a quote.
+
+    URLs, e-mail addresses, file names, decimals, times and abbreviations
+    (``U.S.``, ``e.g.``) are left alone. A speech verb glued after a
+    period takes a comma (``months.said`` -> ``months, said``).
+
+    >>> fix_space_after_punctuation("for months.said the official. plates.Children wait")
+    'for months, said the official. plates. Children wait'
+    >>> fix_space_after_punctuation("10 children”according to him.“The end")
+    '10 children” according to him. “The end'
+    >>> fix_space_after_punctuation("See example.com, the U.S.Army at 3.30 p.m. e.g.This")
+    'See example.com, the U.S.Army at 3.30 p.m. e.g.This'
+    """
+    return run_rule(FIX_SPACE_AFTER_PUNCTUATION, text, lang)
+
+
+# ---------------------------------------------------------------- stray period
+# "in Ukraine. where little by little": a period inside a sentence, before
+# a lower-case relative word.
+_STRAY_PERIOD = regex.compile(r"(?<![\p{L}.])(\p{L}{3,})\. (where|which|who|whom|whose|whereas|while)\b")
+_ABBREVIATIONS = frozenset(
+    """etc approx incl excl vs viz resp dept govt corp inc ltd bros est fig no vol ed eds trans
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    mr mrs ms dr prof gen col capt lt sgt rev hon sen rep gov pres st ave blvd rd mt ft jr sr
+    co dept univ assn intl natl misc cf ibid al""".split()
+)
+
+
+def _find_stray_period(text: str, ctx: Context) -> Iterator[Span]:
+    if ". " not in text:
+        return
+    lex = ctx.lexicon
+    for m in _STRAY_PERIOD.finditer(text):
+        word = m.group(1)
+        if word.lower() in _ABBREVIATIONS or word.isupper() or word.lower() not in lex:
+            continue
+        yield m.end(1), m.end(1) + 1, ","
+
+
+FIX_STRAY_PERIOD = Rule(
+    "fix_stray_period",
+    _find_stray_period,
+    EN,
+    "Turn a period that splits a sentence before 'where/which/who...' into a comma.",
+)
+
+
+def fix_stray_period(text: str, *, lang: str = "en") -> str:
+    """Replace a period that wrongly ends a sentence before a relative clause.
+
+    >>> fix_stray_period("on the eastern front in Ukraine. where little by little")
+    'on the eastern front in Ukraine, where little by little'
+    >>> fix_stray_period("He met Smith et al. who agreed, at 5 p.m. which is late.")
+    'He met Smith et al. who agreed, at 5 p.m. which is late.'
+    """
+    return run_rule(FIX_STRAY_PERIOD, text, lang)
