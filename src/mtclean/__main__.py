@@ -1,0 +1,6 @@
+"""``python -m mtclean``: the same as the ``mtclean`` command."""
+
+from .cli import main
+
+if __name__ == "__main__":
+    raise SystemExit(main())
