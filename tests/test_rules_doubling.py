@@ -1,0 +1,124 @@
+"""dedupe_glued_names, remove_doubled_words, remove_repetition_loops."""
+
+from __future__ import annotations
+
+import pytest
+
+import mtclean
+from mtclean.rules import dedupe_glued_names, remove_doubled_words, remove_repetition_loops
+
+
+def norm(text: str, lang: str = "en") -> str:
+    return mtclean.normalize(text, lang=lang)
+
+
+# ---------------------------------------------------------------- glued names
+
+GLUED_FIXED = [
+    ("PutinPutin", "Putin"),
+    ("Russian President Vladimir PutinPutin vowed", "Russian President Vladimir Putin vowed"),
+    ("ZelenskyZelensky said", "Zelensky said"),
+]
+GLUED_UNCHANGED = ["Bonbon", "LYALYA and Bora Bora stay", "Baden-Baden", "Putin Putin's", "Mississippi", "Kiki"]
+
+
+@pytest.mark.parametrize(("bad", "good"), GLUED_FIXED, ids=repr)
+def test_dedupe_glued_names(bad, good):
+    assert dedupe_glued_names(bad) == good
+    assert norm(bad) == good
+
+
+@pytest.mark.parametrize("text", GLUED_UNCHANGED, ids=repr)
+def test_dedupe_glued_names_left_alone(text):
+    assert dedupe_glued_names(text) == text
+
+
+def test_glued_name_is_not_split_into_two_words():
+    # dedupe runs before glue splitting, which would give "Putin Putin".
+    assert norm("Vladimir PutinPutin said") == "Vladimir Putin said"
+
+
+# ---------------------------------------------------------------- doubled words
+
+DOUBLED_FIXED = [
+    ("the the", "the"),
+    ("in the the region", "in the region"),
+    ("The the", "The"),
+    ("The the cat sat.", "The cat sat."),
+    ("where you you want", "where you want"),
+    ("the the the region", "the region"),
+]
+
+DOUBLED_UNCHANGED = [
+    "had had",
+    "She had had enough.",
+    "that that",
+    "I said that that was fine.",
+    "Bora Bora",
+    "in Bora Bora today",
+    "Lang Lang",
+    "Lang Lang played",
+    "Baden-Baden",
+    "Baden-Baden is a spa town",
+    "New York, New York",
+    "New York, New York is a song",
+    "Duran Duran",
+    "Walla Walla",
+    "very very",
+    "so so",
+    "is is",  # "what it is is a problem"
+    "What it is is a problem.",
+    "the cat, the cat",
+    "1 1 2 3 5 8",
+]
+
+
+@pytest.mark.parametrize(("bad", "good"), DOUBLED_FIXED, ids=repr)
+def test_remove_doubled_words(bad, good):
+    assert remove_doubled_words(bad) == good
+    assert norm(bad) == good
+
+
+@pytest.mark.parametrize("text", DOUBLED_UNCHANGED, ids=repr)
+def test_doubled_words_left_alone(text):
+    assert remove_doubled_words(text) == text
+    assert norm(text) == text
+
+
+def test_doubled_words_not_in_german():
+    # "die die" is correct German ("die Frau, die die Zeitung las").
+    text = "die Frau, die die Zeitung las"
+    assert remove_doubled_words(text, lang="de") == text
+    assert norm(text, lang="de") == text
+
+
+# ---------------------------------------------------------------- loops
+
+LOOP_FIXED = [
+    ("in the region in the region in the region", "in the region"),
+    ("attacks in the region in the region in the region continued", "attacks in the region continued"),
+    ("we will fight we will fight", "we will fight"),
+    ("In the region in the region", "In the region"),
+]
+
+LOOP_UNCHANGED = [
+    "New York, New York",
+    "New York, New York is a song",
+    "step by step",
+    "little by little",
+    "day after day",
+    "the more the merrier",
+    "in the region and in the city",
+]
+
+
+@pytest.mark.parametrize(("bad", "good"), LOOP_FIXED, ids=repr)
+def test_remove_repetition_loops(bad, good):
+    assert remove_repetition_loops(bad) == good
+    assert norm(bad) == good
+
+
+@pytest.mark.parametrize("text", LOOP_UNCHANGED, ids=repr)
+def test_repetition_loops_left_alone(text):
+    assert remove_repetition_loops(text) == text
+    assert norm(text) == text
