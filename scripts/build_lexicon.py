@@ -66,6 +66,14 @@ def build(lang: str) -> pathlib.Path:
         total = math.log(sum(math.exp(v) for v in fs.values()))
         if low not in zipf and total < -19.5:
             continue
+        if low not in fs and zipf.get(low, 0) >= 35:
+            # Common in running text but missing in lower case from the cased
+            # table (its tokenizer split "cannot"): its case is unknown.
+            continue
+        if low in zipf and (zipf[low] / 10 - 9) * LN10 - total > 4.0:
+            # wordfreq sees the word >50x more often than the cased table
+            # does: the table's counts for it are tokenizer noise.
+            continue
         lp_low = fs.get(low, FLOOR)
         title = low[:1].upper() + low[1:]
         lp_title = fs.get(title, FLOOR)

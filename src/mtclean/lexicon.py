@@ -37,9 +37,9 @@ class Lexicon:
         self.has_case = has_case
 
     @property
-    def words(self):  # a dict keys view: supports fast set operations
-        """Every lower-case word the lexicon knows (a set-like view)."""
-        return self._words.keys()
+    def words(self) -> "dict[str, int]":
+        """Every lower-case word the lexicon knows (a mapping: use ``in``)."""
+        return self._words
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of ``word`` (case-folded); 0.0 when unknown."""

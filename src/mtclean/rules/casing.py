@@ -13,7 +13,8 @@ from ._common import EN, Protected, run_rule
 __all__ = ["restore_name_case", "lower_midsentence_capitals", "RESTORE_NAME_CASE", "LOWER_MIDSENTENCE_CAPITALS"]
 
 # ---------------------------------------------------------------- names
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])\p{Ll}{2,}(?![\p{L}\p{N}_@-])(?!['’]\p{L}{2})")
+# Latin script only: the cased table is English.
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])[\p{Latin}&&\p{Ll}]{2,}(?![\p{L}\p{N}_@-])(?!['’]\p{L}{2})", regex.V1)
 # A capitalised word not at a sentence start: after a lower-case letter or a
 # comma and one space. The document's own usage of a name.
 _MID_TITLE = regex.compile(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}\p{Lu}]*\p{Ll}(?![\p{L}\p{N}_@-])")
@@ -21,8 +22,15 @@ _MID_TITLE = regex.compile(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}\p{Lu}]*\p{Ll}(?![\p{L
 # How much more often the cased table must see a word capitalised than in
 # lower case (log10) before a lower-case occurrence is restored: on the
 # lexicon alone, and when the document itself writes the word capitalised.
-LEXICON_ONLY_RATIO = 1.0
-WITH_DOCUMENT_RATIO = 0.25
+LEXICON_ONLY_RATIO = 1.25
+WITH_DOCUMENT_RATIO = 0.5
+# Words the cased table sees capitalised mostly because they start
+# sentences (or are names only part of the time): never restored from the
+# lexicon alone.
+_SENTENCE_STARTERS = frozenset(
+    """dont cant wont im ive id ill didnt doesnt isnt wasnt arent werent thats whats youre theyre hes shes
+    lets heres theres wheres whos aint ok okay yes yeah hello thanks march may august united patriot""".split()
+)
 
 
 def _find_lowercased_names(text: str, ctx: Context) -> Iterator[Span]:
@@ -33,10 +41,16 @@ def _find_lowercased_names(text: str, ctx: Context) -> Iterator[Span]:
     doc_caps = {w for w in _MID_TITLE.findall(text)}
     fixes: dict[str, str] = {}
     for w in lowers:
+        if w in _SENTENCE_STARTERS:
+            continue
         form = lex.usual_form(w)
         if form is not None:
             ratio = lex.form_ratio(w)
-            if ratio >= LEXICON_ONLY_RATIO or (ratio >= WITH_DOCUMENT_RATIO and form in doc_caps):
+            # An acronym form (RTD, CLR) needs more: short lower-case
+            # abbreviations are common in informal text.
+            needed = LEXICON_ONLY_RATIO + (0.75 if form.isupper() else 0.0)
+            lexicon_only = ratio >= needed and not w.endswith("ly")
+            if lexicon_only or (ratio >= WITH_DOCUMENT_RATIO and form in doc_caps):
                 fixes[w] = form
         elif (w[:1].upper() + w[1:]) in doc_caps and lex.zipf(w) == 0 and lex.title_ratio(w) is None:
             # Unknown to the lexicons, written capitalised elsewhere in this
@@ -78,13 +92,40 @@ def restore_name_case(text: str, *, lang: str = "en") -> str:
 # Function words: capitalised mid-sentence before a lower-case word they
 # are wrong whatever the lexicon says ("whereby It is", ", The incursion").
 _FUNCTION_WORDS = frozenset(
-    """the a an it its this that these those he she we they his her their our my your in on at for
+    """the a an it its this that these those she we they their our my your in on at for
     of and but or to with by from as is was are were there which who what when where while if so
     not no all some one after before about also then than however such many most""".split()
 )
 # Words that join the parts of a multi-word name ("Ministry of Defense").
 _CONNECTORS = frozenset("of for and the de du des la le von van der den del da di on in at to & y".split())
 _DETERMINERS = frozenset("the a an this that these those".split())
+_POSSESSIVES = frozenset("his her its their our my your".split())
+# Nouns and verbs after which a capitalised word is a name or a title
+# ("the magazine Nature", "a film called Clueless", "told Dad").
+_NAME_INTRODUCERS = frozenset(
+    """god goddess magazine journal newspaper paper film movie book novel song album show series programme program
+    app application company firm group channel rover ship boat vessel operation project called named titled
+    dubbed entitled brand hotel restaurant cafe club team band website site platform game character village
+    town city river mount lake street avenue district province hypermarket supermarket store shop chain bank
+    fund agency outlet service network station studio label party organisation organization association
+    campaign festival award prize mission satellite spacecraft vaccine drug strain variant virus software
+    system model engine code codenamed nicknamed known dad mom mum mother father grandma grandpa uncle aunt
+    sister brother wife husband son daughter author writer director singer rapper artist""".split()
+)
+# Words after which a sentence cannot end, so a capital after them (with no
+# comma) is wrong: "whereby It is". After other words a capital may start a
+# sentence whose period was lost (headline joins), so it stays.
+_NON_FINAL = frozenset(
+    """whereby that and or but nor of to in into for with from by at on as the a an is was are were be been
+    being will would can could should may might must shall because if whether while although though since
+    than so which who whom whose where when how why what its their our your his her my this these those
+    about after before during under over between against without within upon via per""".split()
+)
+# Capitalised by English convention whatever the lexicon says.
+_ALWAYS_CAPITALISED = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december god""".split()
+)
 _CANDIDATE = regex.compile(r"(?<=[\p{Ll},] )\p{Lu}\p{Ll}*(?![\p{L}\p{N}'’_@-])")
 _WORD_BACK = regex.compile(r"(\S+)[ \t]+$")
 _NEXT = regex.compile(r"[ \t]+(\S+)")
@@ -92,7 +133,7 @@ _NEXT = regex.compile(r"[ \t]+(\S+)")
 # How much rarer (log10) a capital must be than lower case for a content
 # word to be lowered: after an adjective or verb, and after a determiner
 # (where institutional capitals such as "the Government" are house style).
-CONTENT_RATIO = -0.5
+CONTENT_RATIO = -0.75
 AFTER_DETERMINER_RATIO = -1.5
 
 
@@ -110,6 +151,22 @@ def _name_chain(words_back: list[str], words_ahead: list[str]) -> bool:
             if _is_cap(core):
                 return True
             if core.lower() not in _CONNECTORS:
+                break
+    return False
+
+
+def _capital_nearby(back: list[str], ahead: list[str]) -> bool:
+    """Another capitalised word within four words: names and titles cluster."""
+    for seq, skip_first in ((back, True), (ahead, False)):
+        for i, w in enumerate(seq[:4]):
+            if i == 0 and skip_first:
+                continue
+            core = w.lstrip("\"'“‘(")
+            if core[:1].isupper() and not (i > 0 and seq is back and seq[i - 1][-1:] in ".!?"):
+                if seq is back and w[-1:] in ".!?:":
+                    break  # a sentence boundary: what precedes it is another sentence
+                return True
+            if w[-1:] in ".!?":
                 break
     return False
 
@@ -141,10 +198,13 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
         if low in _FUNCTION_WORDS:
             candidates.add(w)
             continue
+        if low in _ALWAYS_CAPITALISED or low in _NAME_INTRODUCERS:
+            continue  # months, days; "Dad", "Mum" used as names
         ratio = lex.title_ratio(low)
-        # Used capitalised twice mid-sentence: the writer's house style.
+        # Written capitalised more than once: a name or the writer's style.
         if ratio is not None and ratio <= CONTENT_RATIO and counts[w] == 1 and lex.usual_form(low) is None:
-            candidates.add(w)
+            if text.count(w) == 1:
+                candidates.add(w)
     if not candidates:
         return
     prot = Protected(text)
@@ -168,17 +228,19 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
         if low in _FUNCTION_WORDS:
             # Lower only before a lower-case word: ", The Washington Post"
             # and ", He Rundong" are titles and names.
-            if w == "A" and not comma:
+            if not comma and (w == "A" or prev_core.lower() not in _NON_FINAL):
                 continue
-            if not nxt or not nxt[0].islower() or nxt[0] in "'’" or not after.startswith(" "):
+            if not nxt or not nxt[0].islower() or not after.startswith(" "):
                 continue
         else:
-            if _name_chain(back[1:] if comma else back, ahead):
+            if _name_chain(back[1:] if comma else back, ahead) or _capital_nearby(back, ahead):
+                continue
+            if prev_core.lower() in _NAME_INTRODUCERS or prev_core.lower() in _POSSESSIVES:
                 continue
             if not comma and prev_core.lower() in _DETERMINERS and (lex.title_ratio(low) or 0) > AFTER_DETERMINER_RATIO:
                 continue
-            if nxt and not (nxt[0].islower() or nxt[0] in ",.;:!?)"):
-                continue
+            if not nxt or not nxt[0].islower() or not after.startswith(" "):
+                continue  # "Portland, Ore." and sentence ends: leave
         if _heading_line(text, m.start()):
             continue
         yield m.start(), m.start() + 1, w[0].lower()

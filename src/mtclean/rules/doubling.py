@@ -82,6 +82,13 @@ def _find_doubled_words(text: str, ctx: Context) -> Iterator[Span]:
         if first[0].isupper() and repeats[0][0].isupper():
             if low in _LEGIT_NAME_DOUBLES or first.isupper():
                 continue  # Bora Bora, Lang Lang, THE THE
+            # "Yang Yang", "Adamu Adamu", "Roa Roa Hotel" are names: remove a
+            # capitalised double only where the document also writes the
+            # word alone, or where it is a common lower-case word.
+            ratio = ctx.lexicon.title_ratio(low)
+            alone = len(regex.findall(rf"(?<![\p{{L}}-]){regex.escape(first)}(?![\p{{L}}-])", text)) > 1 + len(repeats)
+            if not alone and (ratio is None or ratio > -0.5):
+                continue
         prot = prot or Protected(text)
         if prot.covers(m.start(), m.end()):
             continue
@@ -132,7 +139,12 @@ def _find_loops(text: str, ctx: Context) -> Iterator[Span]:
         chunks = [rest[i:i + n] for i in range(0, len(rest), n)]
         if not all(_same_words(words, c) for c in chunks):
             continue
+        if len(chunks) == 1 and words[-1].lower() in _PHRASE_FINAL_FUNCTION:
+            continue  # "from time to time to discuss": an idiom, not a loop
         yield m.end(1), m.end(2), ""
+
+
+_PHRASE_FINAL_FUNCTION = frozenset("to of the a an and or in on at for with by from as that".split())
 
 
 def _same_words(a: list[str], b: list[str]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterator
 
 import regex
@@ -36,17 +37,51 @@ _FUNCTION = frozenset(
 )
 _FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION for b in _FUNCTION)
 
+# A capitalised unknown token is split only when its left half is at least
+# this frequent (the, this, after, ...).
+TITLE_LEFT_MIN_ZIPF = 5.5
+
 _LOWER_TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])\p{Ll}{6,40}(?![\p{L}\p{N}'’_@-])")
 _TITLE_TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])\p{Lu}\p{Ll}{5,40}(?![\p{L}\p{N}'’_@-])")
+# Lower-case left half only: "CapCut", "SkyUp", "ProZorro" are brands.
 _CAMEL_TOKEN = regex.compile(
-    r"(?<![\p{L}\p{N}'’_@#./\\-])(\p{L}\p{Ll}+)(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}'’_@-])"
+    r"(?<![\p{L}\p{N}'’_@#./\\-])(\p{Ll}{2,})(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}'’_@-])"
 )
 
 
 def _half_ok(part: str, lex: Lexicon, min_zipf: float) -> bool:
     if len(part) <= 2:
         return part in _SHORT_WORDS
+    if len(part) == 3:  # three-letter fragments are often abbreviations ("ind", "shi")
+        return lex.zipf(part) >= max(min_zipf, 4.0)
     return lex.zipf(part) >= min_zipf
+
+
+# Closed-class words (and a few verbs that MT glues most): a split with one
+# of these as a half is a glue, while two content words may be an unlisted
+# compound ("keyworker", "groundrules") and are left alone.
+_CLOSED_CLASS = frozenset(
+    """a an the this that these those my your his her its our their some any no every each all both
+    of in on at to for from with by about into onto over under after before between through during
+    without within against among across along around behind beyond near since until upon via
+    and or but nor so yet if as than because while when where whether which who whom whose what how why
+    is am are was were be been being has have had do does did will would can could shall should may
+    might must not he she it we they me him us them i you there here also only just very even still
+    according said says told added""".split()
+)
+
+
+def _plausible_glue(left: str, right: str, lex: Lexicon) -> bool:
+    """Would two adjacent words form this pair, rather than a compound?"""
+    if left in _CLOSED_CLASS or right in _CLOSED_CLASS:
+        return True
+    # Compounds rarely have a plural first part ("localities|according")
+    # or end in an inflected verb after a noun ("region|bordering").
+    if left.endswith("s") and len(left) > 3 and lex.zipf(left[:-1]) >= 3.0 and not left.endswith("ss"):
+        return True
+    if right.endswith(("ing", "ed")) and len(right) > 5:
+        return True
+    return False
 
 
 def best_split(word: str, lex: Lexicon, min_zipf: float = 3.0) -> tuple[str, str] | None:
@@ -68,6 +103,8 @@ def best_split(word: str, lex: Lexicon, min_zipf: float = 3.0) -> tuple[str, str
             continue
         if not (_half_ok(left, lex, min_zipf) and _half_ok(right, lex, min_zipf)):
             continue
+        if not _plausible_glue(left, right, lex):
+            continue
         score = lex.zipf(left) + lex.zipf(right)
         if best is None or score > best[0]:
             best = (score, left, right)
@@ -81,8 +118,13 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
 
     # Lower-case tokens that no lexicon knows: C-level set operations find
     # them, so clean text costs one regex scan.
-    lowers = set(_LOWER_TOKEN.findall(text))
-    unknown = (lowers - words) | (lowers & _FUNCTION_PAIRS)
+    found = _LOWER_TOKEN.findall(text)
+    unknown = {w for w in set(found) if w not in words or (w in _FUNCTION_PAIRS and lex.zipf(w) < 3.5)}
+    if unknown:
+        # Written more than once: the writer's own word, not an accident.
+        unknown = {w for w in unknown if found.count(w) == 1} if len(found) < 5000 else {
+            w for w, n in Counter(found).items() if n == 1 and w in unknown
+        }
     if unknown:
         prot = Protected(text)
         for m in _LOWER_TOKEN.finditer(text):
@@ -93,17 +135,24 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
             if split:
                 yield m.start() + len(split[0]), m.start() + len(split[0]), " "
 
-    # "Thereport": a capital at the start, as at a sentence start. The left
-    # half must be a common lower-case word, not a name ("Stevenage").
+    # "Thereport" at a sentence start. Elsewhere unknown capitalised tokens
+    # are names ("Landray", "Hegang", "Longyuan"), so they stay; and the left
+    # half must be a very common lower-case word.
     titles = {w for w in set(_TITLE_TOKEN.findall(text)) if w.lower() not in words}
     if titles:
         prot = prot or Protected(text)
         for m in _TITLE_TOKEN.finditer(text):
             w = m.group()
-            if w not in titles or prot.covers(m.start(), m.end()):
+            if w not in titles or prot.covers(m.start(), m.end()) or not _sentence_initial(text, m.start()):
                 continue
             split = best_split(w.lower(), lex, min_zipf=3.5)
-            if split and len(split[0]) > 1 and (lex.title_ratio(split[0]) or 0) <= 0 and (lex.title_ratio(split[1]) or 0) <= 0.5:
+            if (
+                split
+                and len(split[0]) > 1
+                and lex.zipf(split[0]) >= TITLE_LEFT_MIN_ZIPF
+                and (lex.title_ratio(split[0]) or 0) <= 0
+                and (lex.title_ratio(split[1]) or 0) <= 0
+            ):
                 yield m.start() + len(split[0]), m.start() + len(split[0]), " "
 
     # "moreUkraine": a lower-case letter followed by a capital, where the
@@ -122,6 +171,16 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
                     continue  # used more than once: the writer's spelling
                 if _camel_is_glue(left, right, token, lex):
                     yield m.start(2), m.start(2), " "
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    i = pos
+    while i > 0 and text[i - 1] in "\"'“‘(":
+        i -= 1
+    j = i
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    return j == 0 or text[j - 1] in ".!?\n" and (j == i or j < i)
 
 
 def _camel_is_glue(left: str, right: str, token: str, lex: Lexicon) -> bool:

@@ -24,8 +24,8 @@ __all__ = [
 _SPACE_BEFORE = regex.compile(
     r"""(?<=[\p{L}\p{N}%)\]”’"'])[ \t]+
         (?: [.](?![.])(?=[\s"”’)\]]|$)
-          | [,;!?](?=[\s"”’)\]]|$)
-          | :(?=[ \t\n]|$)
+          | [,!?](?=[\s"”’)\]]|$)
+          | [;:](?=[ \t\n]|$)
           | [)\]](?=[\s.,;:!?"”’]|$) )""",
     regex.X,
 )
@@ -34,14 +34,24 @@ _SPACE_AFTER_OPEN = regex.compile(r"(?<=(?:^|[ \t])[(\[])[ \t]+(?=[\p{L}\p{N}])"
 _CONTRACTION = regex.compile(r"(?<=\p{L})[ \t]+(?=(?:n['’]t|['’](?:s|re|ve|ll|d|m))\b)", regex.I)
 
 
+def _opened_before(text: str, pos: int, opener: str) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    closer = ")" if opener == "(" else "]"
+    return text.count(opener, line_start, pos) > text.count(closer, line_start, pos)
+
+
 def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
     if " " not in text and "\t" not in text:
         return
     prot = Protected(text)
     for m in _SPACE_BEFORE.finditer(text):
-        if not prot.covers(m.start() - 1, m.end() + 1):
-            # Keep the punctuation; drop the spaces before it.
-            yield m.start(), m.end() - 1, ""
+        if prot.covers(m.start() - 1, m.end() + 1):
+            continue
+        closing = text[m.end() - 1]
+        if closing in ")]" and not _opened_before(text, m.start(), "(" if closing == ")" else "["):
+            continue  # a bracket with no opening partner: a list item or a smiley
+        # Keep the punctuation; drop the spaces before it.
+        yield m.start(), m.end() - 1, ""
     for m in _SPACE_AFTER_OPEN.finditer(text):
         yield m.start(), m.end(), ""
     if ctx.lang == "en" and ("'" in text or "’" in text):
@@ -73,13 +83,15 @@ def fix_space_before_punctuation(text: str, *, lang: str = "en") -> str:
 # ---------------------------------------------------------------- after
 # "months.Said" / "partner.And": a capitalised word glued after . ! ?
 _GLUED_SENTENCE = regex.compile(r"(?<![\p{L}\p{N}.])([\p{L}\p{N}]{2,})([.!?])(\p{Lu}\p{Ll}+)\b")
+# Names written with sentence punctuation inside.
+_BRANDS = frozenset({"Yahoo!", "Jeopardy!", "Kostroma.", "Panic!", "Wham!"})
 # "months.said the": a speech verb glued after a period (English).
 _SPEECH = "said|says|added|adds|told|stated|noted|explained|reported|wrote|according|claimed|declared|announced|stressed|emphasized|emphasised|insisted|replied|commented|asked"
 _GLUED_SPEECH = regex.compile(rf"(?<![\p{{L}}\p{{N}}.])(\p{{L}}{{2,}})\.({_SPEECH})\b")
 # "blankets,down": a word glued after a comma.
 _GLUED_COMMA = regex.compile(r"(?<![\p{L}\p{N}.])(\p{L}{2,}),(\p{L}{2,})\b")
 # Curly quotes are unambiguous in English: ” closes, “ opens.
-_CLOSE_GLUED = regex.compile(r"(?<=[\p{L}\p{N}.,!?])”(?=\p{L})")
+_CLOSE_GLUED = regex.compile(r"(?<=[\p{L}\p{N}.,!?])”(?=\p{Ll})|(?<=[.!?])”(?=\p{Lu})")
 _OPEN_GLUED = regex.compile(r"(?<=[\p{Ll}\p{N}.,!?;:])“(?=\p{L})")
 # A straight quote between punctuation or a letter and a capital.
 _STRAIGHT_GLUED = regex.compile(r'(?<=[\p{L}.!?,])"(?=\p{Lu})')
@@ -93,7 +105,7 @@ def _find_space_after(text: str, ctx: Context) -> Iterator[Span]:
     prot = Protected(text)
     if has_punct:
         for m in _GLUED_SENTENCE.finditer(text):
-            if not prot.covers(m.start(), m.end()):
+            if not prot.covers(m.start(), m.end()) and m.group(1) + m.group(2) not in _BRANDS:
                 yield m.end(2), m.end(2), " "
         if ctx.lang == "en":
             for m in _GLUED_SPEECH.finditer(text):
