@@ -53,8 +53,6 @@ UNCHANGED = [
 ]
 
 _BUGS = {
-    "He Rundong": "BUG: the Chinese given name 'Rundong' is split into 'Run dong' (title-token split)",
-    "said the spokesman, He Rundong.": "BUG: the Chinese given name 'Rundong' is split into 'Run dong' (title-token split)",
 }
 
 
