@@ -1,0 +1,197 @@
+"""Edits: apply_edits and compose_edits (folding a rule's edits into the
+edits of the rules before it, in the coordinates of the original text)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mtclean import Context, Edit, Rule, apply_edits
+from mtclean.edits import compose_edits
+
+
+def fold(original: str, *rounds: list[Edit]) -> tuple[list[Edit], str]:
+    """Fold rounds of edits (each over the text the previous round left)."""
+    applied: list[Edit] = []
+    current = original
+    for new in rounds:
+        applied = compose_edits(original, applied, current, new)
+        current = apply_edits(current, new)
+    return applied, current
+
+
+def check_invariants(original: str, edits: list[Edit], expected: str) -> None:
+    assert apply_edits(original, edits) == expected
+    last_end = -1
+    for e in edits:
+        assert 0 <= e.start <= e.end <= len(original)
+        assert original[e.start:e.end] == e.before
+        assert e.before != e.after
+        assert e.start >= last_end
+        last_end = e.end
+
+
+# ---------------------------------------------------------------- apply_edits
+
+
+def test_apply_edits_basic():
+    assert apply_edits("the the cat", [Edit("r", 0, 4, "the ", "")]) == "the cat"
+    assert apply_edits("abc", []) == "abc"
+    # Unsorted input is sorted.
+    edits = [Edit("r", 2, 3, "c", "C"), Edit("r", 0, 1, "a", "A")]
+    assert apply_edits("abc", edits) == "AbC"
+    # Insertions at a point.
+    assert apply_edits("ab", [Edit("r", 1, 1, "", " ")]) == "a b"
+
+
+def test_apply_edits_rejects_overlap():
+    with pytest.raises(ValueError):
+        apply_edits("abcdef", [Edit("r", 0, 3, "abc", ""), Edit("r", 2, 4, "cd", "")])
+
+
+# ---------------------------------------------------------------- compose_edits
+
+
+def test_no_new_edits_returns_applied():
+    applied = [Edit("r1", 0, 3, "aaa", "a")]
+    assert compose_edits("aaa bbb", applied, "a bbb", []) == applied
+
+
+def test_first_round_translates_nothing():
+    original = "aaa bbb"
+    edits, current = fold(original, [Edit("r1", 4, 7, "bbb", "B")])
+    assert edits == [Edit("r1", 4, 7, "bbb", "B")]
+    assert current == "aaa B"
+
+
+def test_non_overlapping_offsets_are_translated():
+    original = "aaa bbb ccc"
+    first = [Edit("r1", 0, 3, "aaa", "a")]  # current: "a bbb ccc"
+    second = [Edit("r2", 6, 9, "ccc", "C")]
+    edits, current = fold(original, first, second)
+    assert current == "a bbb C"
+    assert edits == [Edit("r1", 0, 3, "aaa", "a"), Edit("r2", 8, 11, "ccc", "C")]
+    check_invariants(original, edits, current)
+
+
+def test_later_edit_before_an_earlier_one_is_translated():
+    original = "aaa bbb ccc"
+    first = [Edit("r1", 8, 11, "ccc", "cccccc")]  # current: "aaa bbb cccccc"
+    second = [Edit("r2", 0, 3, "aaa", "")]
+    edits, current = fold(original, first, second)
+    assert edits == [Edit("r2", 0, 3, "aaa", ""), Edit("r1", 8, 11, "ccc", "cccccc")]
+    check_invariants(original, edits, current)
+
+
+def test_overlapping_edits_merge_with_joined_names():
+    original = "aaa bbb"
+    first = [Edit("r1", 0, 3, "aaa", "xy")]  # current: "xy bbb"
+    second = [Edit("r2", 1, 2, "y", "z")]
+    edits, current = fold(original, first, second)
+    assert current == "xz bbb"
+    assert edits == [Edit("r1+r2", 0, 3, "aaa", "xz")]
+
+
+def test_touching_edits_merge():
+    original = "ab"
+    first = [Edit("r1", 1, 1, "", " ")]  # current: "a b"; the insertion spans [1, 2)
+    second = [Edit("r2", 2, 3, "b", "B")]  # starts where the insertion ends
+    edits, current = fold(original, first, second)
+    assert current == "a B"
+    assert edits == [Edit("r1+r2", 1, 2, "b", " B")]
+
+
+def test_touching_on_the_left_merges():
+    original = "abc"
+    first = [Edit("r1", 1, 2, "b", "BB")]  # current: "aBBc"
+    second = [Edit("r2", 0, 1, "a", "")]  # ends where the earlier edit starts
+    edits, current = fold(original, first, second)
+    assert current == "BBc"
+    assert edits == [Edit("r1+r2", 0, 2, "ab", "BB")]
+
+
+def test_new_edit_spanning_two_earlier_edits_merges_all():
+    original = "a b c"
+    first = [Edit("r1", 0, 1, "a", "A"), Edit("r1", 4, 5, "c", "C")]  # current: "A b C"
+    second = [Edit("r2", 0, 5, "A b C", "X")]
+    edits, current = fold(original, first, second)
+    assert current == "X"
+    assert edits == [Edit("r1+r2", 0, 5, "a b c", "X")]
+
+
+def test_merge_that_restores_the_original_disappears():
+    original = "abc"
+    first = [Edit("r1", 1, 2, "b", "x")]
+    second = [Edit("r2", 1, 2, "x", "b")]
+    edits, current = fold(original, first, second)
+    assert current == original
+    assert edits == []
+
+
+def test_rule_names_are_not_repeated():
+    original = "abc"
+    edits, current = fold(
+        original,
+        [Edit("r1", 1, 2, "b", "x")],
+        [Edit("r2", 1, 2, "x", "y")],
+        [Edit("r1", 1, 2, "y", "z")],
+    )
+    assert edits == [Edit("r1+r2", 1, 2, "b", "z")]
+
+
+def test_three_rounds_of_insertions():
+    original = "months.said the official.Children"
+    r1 = [Edit("a", 6, 7, ".", ", ")]  # "months, said the official.Children"
+    r2 = [Edit("b", 26, 26, "", " ")]  # "months, said the official. Children"
+    r3 = [Edit("c", 0, 1, "m", "M")]
+    edits, current = fold(original, r1, r2, r3)
+    assert current == "Months, said the official. Children"
+    check_invariants(original, edits, current)
+    assert [e.rule for e in edits] == ["c", "a", "b"]
+
+
+# ---------------------------------------------------------------- random folding
+
+ALPHABET = "ab .,"
+_text = st.text(alphabet=ALPHABET, max_size=12)
+
+
+def _random_round(data: st.DataObject, current: str, name: str) -> list[Edit]:
+    """Edits a rule could propose over ``current``: filtered exactly like a
+    real rule's proposals (sorted, non-overlapping, no no-op edits)."""
+    n = len(current)
+    spans = data.draw(
+        st.lists(
+            st.tuples(st.integers(0, n), st.integers(0, 3), _text.map(lambda s: s[:3])),
+            max_size=4,
+        )
+    )
+    proposals = [(s, min(n, s + length), repl) for s, length, repl in spans]
+    rule = Rule(name, lambda text, ctx: proposals)
+    return rule.edits(current, Context())
+
+
+@given(original=st.text(alphabet=ALPHABET, max_size=20), data=st.data(), rounds=st.integers(1, 5))
+def test_fold_then_apply_equals_sequential(original, data, rounds):
+    applied: list[Edit] = []
+    current = original
+    for k in range(rounds):
+        new = _random_round(data, current, f"r{k}")
+        applied = compose_edits(original, applied, current, new)
+        current = apply_edits(current, new)
+        # After every round, not only at the end.
+        check_invariants(original, applied, current)
+        for e in applied:
+            assert set(e.rule.split("+")) <= {f"r{i}" for i in range(k + 1)}
+
+
+@given(original=st.text(max_size=30), data=st.data())
+def test_fold_on_arbitrary_text(original, data):
+    current = original
+    applied: list[Edit] = []
+    for k in range(3):
+        new = _random_round(data, current, f"r{k}")
+        applied = compose_edits(original, applied, current, new)
+        current = apply_edits(current, new)
+    check_invariants(original, applied, current)
