@@ -121,6 +121,11 @@ _NON_FINAL = frozenset(
     than so which who whom whose where when how why what its their our your his her my this these those
     about after before during under over between against without within upon via per""".split()
 )
+# Verbs that follow a name used as a subject.
+_SUBJECT_VERBS = frozenset(
+    """said says told reported reports added adds wrote writes explained noted announced announces claimed
+    tweeted posted stated confirmed is was has had will would""".split()
+)
 # Capitalised by English convention whatever the lexicon says.
 _ALWAYS_CAPITALISED = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
@@ -241,6 +246,8 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
                 continue
             if not nxt or not nxt[0].islower() or not after.startswith(" "):
                 continue  # "Portland, Ore." and sentence ends: leave
+            if nxt.rstrip(",.;:") in _SUBJECT_VERBS:
+                continue  # "Variety reported", "Aslin said": a name as subject
         if _heading_line(text, m.start()):
             continue
         yield m.start(), m.start() + 1, w[0].lower()

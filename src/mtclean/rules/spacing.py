@@ -83,6 +83,12 @@ def fix_space_before_punctuation(text: str, *, lang: str = "en") -> str:
 # ---------------------------------------------------------------- after
 # "months.Said" / "partner.And": a capitalised word glued after . ! ?
 _GLUED_SENTENCE = regex.compile(r"(?<![\p{L}\p{N}.])([\p{L}\p{N}]{2,})([.!?])(\p{Lu}\p{Ll}+)\b")
+# Words that open sentences: after "Name." they mark a lost space.
+_SENTENCE_OPENERS = frozenset(
+    """the a an it he she we they i you this that these those there in on at for but and or so yet
+    however after before when while if as since although though meanwhile then also his her its their
+    our my your one some many most all no not according""".split()
+)
 # Names written with sentence punctuation inside.
 _BRANDS = frozenset({"Yahoo!", "Jeopardy!", "Kostroma.", "Panic!", "Wham!"})
 # "months.said the": a speech verb glued after a period (English).
@@ -91,7 +97,10 @@ _GLUED_SPEECH = regex.compile(rf"(?<![\p{{L}}\p{{N}}.])(\p{{L}}{{2,}})\.({_SPEEC
 # "blankets,down": a word glued after a comma.
 _GLUED_COMMA = regex.compile(r"(?<![\p{L}\p{N}.])(\p{L}{2,}),(\p{L}{2,})\b")
 # Curly quotes are unambiguous in English: ” closes, “ opens.
-_CLOSE_GLUED = regex.compile(r"(?<=[\p{L}\p{N}.,!?])”(?=\p{Ll})|(?<=[.!?])”(?=\p{Lu})")
+# (Not where ” stands for an apostrophe: "I”ll", "don”t".)
+_CLOSE_GLUED = regex.compile(
+    r"(?<=[\p{L}\p{N}.,!?])”(?=\p{Ll})(?!(?:ll|s|t|d|m|re|ve)\b)|(?<=[.!?])”(?=\p{Lu})"
+)
 _OPEN_GLUED = regex.compile(r"(?<=[\p{Ll}\p{N}.,!?;:])“(?=\p{L})")
 # A straight quote between punctuation or a letter and a capital.
 _STRAIGHT_GLUED = regex.compile(r'(?<=[\p{L}.!?,])"(?=\p{Lu})')
@@ -105,8 +114,11 @@ def _find_space_after(text: str, ctx: Context) -> Iterator[Span]:
     prot = Protected(text)
     if has_punct:
         for m in _GLUED_SENTENCE.finditer(text):
-            if not prot.covers(m.start(), m.end()) and m.group(1) + m.group(2) not in _BRANDS:
-                yield m.end(2), m.end(2), " "
+            if prot.covers(m.start(), m.end()) or m.group(1) + m.group(2) in _BRANDS:
+                continue
+            if m.group(1)[0].isupper() and m.group(2) == "." and m.group(3).lower() not in _SENTENCE_OPENERS:
+                continue  # "Diia.Business", "Kontur.Fokus": names with a dot
+            yield m.end(2), m.end(2), " "
         if ctx.lang == "en":
             for m in _GLUED_SPEECH.finditer(text):
                 if not prot.covers(m.start(), m.end()):
