@@ -26,7 +26,7 @@ class Lexicon:
     'Kyiv'
     """
 
-    __slots__ = ("lang", "_words", "_forms", "has_case")
+    __slots__ = ("lang", "_words", "_forms", "has_case", "_capitalised")
 
     def __init__(self, lang: str, words: dict[str, int], forms: dict[str, tuple[str, int]], has_case: bool):
         self.lang = lang
@@ -35,6 +35,7 @@ class Lexicon:
         self._words = words
         self._forms = forms  # lower-case word -> (usual special form, 4 * log10 ratio)
         self.has_case = has_case
+        self._capitalised: dict[float, frozenset[str]] = {}
 
     @property
     def words(self) -> "dict[str, int]":
@@ -71,6 +72,20 @@ class Lexicon:
         if title_r is not None and title_r > 0:
             return low[:1].upper() + low[1:]
         return None
+
+    def capitalised_words(self, min_ratio: float) -> frozenset[str]:
+        """Lower-case words usually written with capitals: ``form_ratio >= min_ratio``.
+
+        Computed once per lexicon and threshold, so that rules can find
+        candidates with one set intersection.
+        """
+        cached = self._capitalised.get(min_ratio)
+        if cached is None:
+            hi = min_ratio * 4 + 32
+            found = {w for w, v in self._words.items() if (v >> 8) >= hi}
+            found.update(w for w, (_, r) in self._forms.items() if r / 4 >= min_ratio)
+            cached = self._capitalised[min_ratio] = frozenset(found)
+        return cached
 
     def form_ratio(self, word: str) -> float:
         """log10(P(usual cased form) / P(lower form)); 0.0 when lower is usual."""
