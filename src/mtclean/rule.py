@@ -26,9 +26,21 @@ class Context:
 
     The lexicon is loaded lazily (on first use, once per process and
     language), so a rule whose pre-screen finds nothing never pays for it.
+    ``memo`` caches facts about a text (its set of words, its protected
+    spans) for the rules of ONE call, so on clean text the words are
+    collected once for all rules; it lives and dies with the call.
     """
 
     lang: str = "en"
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def cached(self, key: str, text: str, compute: Callable[[str], object]) -> object:
+        """``compute(text)``, computed once per call for the same text."""
+        k = (key, text)
+        value = self.memo.get(k)
+        if value is None:
+            value = self.memo[k] = compute(text)
+        return value
 
     @property
     def lexicon(self) -> Lexicon:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 import regex
 
@@ -43,6 +44,48 @@ _PROTECTED = regex.compile(
 )
 
 
+_WORD_CHARS = re.compile(r"[^\W\d_]+")
+
+
+def word_list(text: str, ctx: Context) -> list[str]:
+    """The letter runs of ``text`` in order (cached for the call)."""
+    return ctx.cached("word_list", text, _WORD_CHARS.findall)  # type: ignore[return-value]
+
+
+def lower_word_list(text: str, ctx: Context) -> list[str]:
+    """The letter runs of ``text`` in order, lower-cased (cached for the call)."""
+    return ctx.cached(  # type: ignore[return-value]
+        "lower_word_list", text, lambda t: " ".join(word_list(t, ctx)).lower().split(" ")
+    )
+
+
+def word_set(text: str, ctx: Context) -> frozenset[str]:
+    """The distinct letter runs of ``text`` (cached for the call)."""
+    return ctx.cached("word_set", text, lambda t: frozenset(word_list(t, ctx)))  # type: ignore[return-value]
+
+
+def unknown_words(text: str, ctx: Context) -> frozenset[str]:
+    """Letter runs that are not lower-case words of the lexicon.
+
+    One C-level set difference: names and capitalised words are here too
+    (the lexicon's keys are lower case), which the rules filter further.
+    """
+    return ctx.cached(  # type: ignore[return-value]
+        "unknown_words", text, lambda t: word_set(t, ctx).difference(ctx.lexicon.words)
+    )
+
+
+def protected(text: str, ctx: Context) -> "Protected":
+    """The protected spans of ``text`` (computed on first need, cached)."""
+    return ctx.cached("protected", text, Protected)  # type: ignore[return-value]
+
+
+_TLD = re.compile(
+    r"\.(?:com|org|net|gov|edu|io|ai|co|uk|ru|ua|de|fr|cn|info|html?|php|aspx?|pdf|docx?|xlsx?|csv|txt|json|py|js|md|png|jpe?g|gif)\b",
+    re.I,
+)
+
+
 class Protected:
     """Sorted spans of ``text`` that rules must leave alone.
 
@@ -51,20 +94,25 @@ class Protected:
     (True, False)
     """
 
-    __slots__ = ("starts", "ends")
+    __slots__ = ("text", "starts", "ends")
 
     def __init__(self, text: str):
+        self.text: str | None = text  # scanned on the first question only
         self.starts: list[int] = []
         self.ends: list[int] = []
-        # Pre-screen: each protected shape needs one of these characters.
-        if not any(c in text for c in "/@#`.") :
-            return
-        for m in _PROTECTED.finditer(text):
-            self.starts.append(m.start())
-            self.ends.append(m.end())
+
+    def _scan(self) -> None:
+        text, self.text = self.text, None
+        # Pre-screen: each protected shape has one of these marks.
+        if text and (any(mark in text for mark in ("://", "www.", "@", "#", "`")) or _TLD.search(text)):
+            for m in _PROTECTED.finditer(text):
+                self.starts.append(m.start())
+                self.ends.append(m.end())
 
     def covers(self, pos: int, end: int | None = None) -> bool:
         """True when ``[pos, end)`` (or the character at ``pos``) meets a protected span."""
+        if self.text is not None:
+            self._scan()
         if not self.starts:
             return False
         end = pos + 1 if end is None else max(end, pos + 1)

@@ -8,7 +8,7 @@ from typing import Iterator
 import regex
 
 from ..rule import Context, Rule, Span
-from ._common import EN, Protected, run_rule
+from ._common import EN, protected, run_rule, unknown_words, word_set
 
 __all__ = ["restore_name_case", "lower_midsentence_capitals", "RESTORE_NAME_CASE", "LOWER_MIDSENTENCE_CAPITALS"]
 
@@ -37,10 +37,22 @@ def _find_lowercased_names(text: str, ctx: Context) -> Iterator[Span]:
     lex = ctx.lexicon
     if not lex.has_case:
         return
+    # Pre-screen with set operations on the call's shared word set: words
+    # the lexicon writes capitalised, and unknown lower-case words that the
+    # document also writes capitalised.
+    words = word_set(text, ctx)
+    candidates = words & lex.capitalised_words(WITH_DOCUMENT_RATIO)
+    unknown_lower = {
+        w for w in unknown_words(text, ctx) if w.islower() and len(w) > 1 and (w[:1].upper() + w[1:]) in words
+    }
+    if not candidates and not unknown_lower:
+        return
     lowers = set(_LOWER_WORD.findall(text))
-    doc_caps = {w for w in _MID_TITLE.findall(text)}
+    doc_caps = set(_MID_TITLE.findall(text))
     fixes: dict[str, str] = {}
     for w in lowers:
+        if w not in candidates and w not in unknown_lower:
+            continue
         if w in _SENTENCE_STARTERS:
             continue
         form = lex.usual_form(w)
@@ -58,7 +70,7 @@ def _find_lowercased_names(text: str, ctx: Context) -> Iterator[Span]:
             fixes[w] = w[:1].upper() + w[1:]
     if not fixes:
         return
-    prot = Protected(text)
+    prot = protected(text, ctx)
     for m in _LOWER_WORD.finditer(text):
         form = fixes.get(m.group())
         if form is not None and not prot.covers(m.start(), m.end()):
@@ -160,6 +172,26 @@ def _name_chain(words_back: list[str], words_ahead: list[str]) -> bool:
     return False
 
 
+def _mid_sentence_use(text: str, word: str) -> bool:
+    """Is ``word`` written after a lower-case letter or comma and a space?"""
+    needle = " " + word
+    i = text.find(needle)
+    while i > 0:
+        c = text[i - 1]
+        if c == "," or c.islower():
+            return True
+        i = text.find(needle, i + 1)
+    return False
+
+
+def _could_be_lowered(word: str, lex) -> bool:
+    low = word.lower()
+    if low in _FUNCTION_WORDS:
+        return True
+    ratio = lex.title_ratio(low)
+    return ratio is not None and ratio <= CONTENT_RATIO
+
+
 def _capital_nearby(back: list[str], ahead: list[str]) -> bool:
     """Another capitalised word within four words: names and titles cluster."""
     for seq, skip_first in ((back, True), (ahead, False)):
@@ -191,7 +223,14 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
     lex = ctx.lexicon
     if not lex.has_case:
         return
-    found = _CANDIDATE.findall(text)
+    # Pre-screen: capitalised words (all "unknown" to the lower-case
+    # lexicon) that are function words or usually written in lower case.
+    maybe = {w for w in unknown_words(text, ctx) if w[:1].isupper() and w[1:].islower() and _could_be_lowered(w, lex)}
+    if not maybe:
+        return
+    if not any(_mid_sentence_use(text, w) for w in maybe):
+        return
+    found = [w for w in _CANDIDATE.findall(text) if w in maybe]
     if not found:
         return
     counts = Counter(found)
@@ -212,7 +251,7 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
                 candidates.add(w)
     if not candidates:
         return
-    prot = Protected(text)
+    prot = protected(text, ctx)
     for m in _CANDIDATE.finditer(text):
         w = m.group()
         if w not in candidates or prot.covers(m.start(), m.end()):

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from itertools import compress
 from typing import Iterator
 
 import regex
 
-from ..rule import Context, Rule, Span
-from ._common import EN, Protected, run_rule
+from ..rule import Context, Rule, Span, _diff_spans
+from ._common import EN, Protected, lower_word_list, protected, run_rule, unknown_words
 
 __all__ = [
     "dedupe_glued_names",
@@ -24,7 +25,16 @@ __all__ = [
 _GLUED_TWICE = regex.compile(r"(?<![\p{L}\p{N}'’_@#-])((\p{Lu}\p{Ll}{2,})\2)(?![\p{L}\p{N}'’_@-])")
 
 
+def _is_doubled(w: str) -> bool:
+    half = len(w) // 2
+    return len(w) >= 6 and len(w) % 2 == 0 and w[:half] == w[half:]
+
+
 def _find_glued_names(text: str, ctx: Context) -> Iterator[Span]:
+    # "PutinPutin" is neither lower, upper nor title case, and no lexicon
+    # knows it: a handful of candidates from the shared unknown-word set.
+    if not any(_is_doubled(w) for w in unknown_words(text, ctx) if not w.istitle()):
+        return
     lex = ctx.lexicon
     for m in _GLUED_TWICE.finditer(text):
         whole, half = m.group(1), m.group(2)
@@ -69,6 +79,11 @@ _DOUBLED = regex.compile(r"(?<![\p{L}\p{N}'’_@#-])(\p{L}+)((?:[ \t]+\1)+)(?![\
 
 
 def _find_doubled_words(text: str, ctx: Context) -> Iterator[Span]:
+    # Pre-screen: two equal letter runs in a row (ignoring case), compared
+    # pairwise at C speed.
+    words = lower_word_list(text, ctx)
+    if not any(map(str.__eq__, words, words[1:])):
+        return
     prot: Protected | None = None
     for m in _DOUBLED.finditer(text):
         first = m.group(1)
@@ -89,7 +104,7 @@ def _find_doubled_words(text: str, ctx: Context) -> Iterator[Span]:
             alone = len(regex.findall(rf"(?<![\p{{L}}-]){regex.escape(first)}(?![\p{{L}}-])", text)) > 1 + len(repeats)
             if not alone and (ratio is None or ratio > -0.5):
                 continue
-        prot = prot or Protected(text)
+        prot = prot or protected(text, ctx)
         if prot.covers(m.start(), m.end()):
             continue
         yield m.end(1), m.end(), ""
@@ -122,14 +137,26 @@ def remove_doubled_words(text: str, *, lang: str = "en") -> str:
 # times ("in the region in the region in the region"). Possessive
 # quantifiers keep the scan linear.
 _LOOP = regex.compile(
-    r"(?<![\p{L}\p{N}'’_-])((?:\p{L}++[\p{L}'’-]*+[ \t]++){1,7}\p{L}++[\p{L}'’-]*+)((?:[ \t]++\1)++)(?![\p{L}\p{N}'’_-])",
+    r"(?<![\p{L}\p{N}'’_-])((?:\p{L}++[\p{L}'’-]*+[ \t]++){1,7}?\p{L}++[\p{L}'’-]*+)((?:[ \t]++\1)++)(?![\p{L}\p{N}'’_-])",
     regex.I,
 )
 
 
-def _find_loops(text: str, ctx: Context) -> Iterator[Span]:
-    if " " not in text:
-        return
+def _has_near_repeat(words: list[str], span: int = 8) -> bool:
+    """Are some ``k`` words (2 <= k <= ``span``) followed by the same ``k`` words?"""
+    n = len(words)
+    for k in range(2, span + 1):
+        # Positions where word i recurs k words later, found at C speed;
+        # only those are compared as whole phrases.
+        for i in compress(range(n - k), map(str.__eq__, words, words[k:])):
+            if words[i:i + k] == words[i + k:i + 2 * k]:
+                return True
+    return False
+
+
+def _collapse_loops(text: str) -> str:
+    out: list[str] = []
+    pos = 0
     for m in _LOOP.finditer(text):
         words = m.group(1).split()
         rest = m.group(2).split()
@@ -141,7 +168,24 @@ def _find_loops(text: str, ctx: Context) -> Iterator[Span]:
             continue
         if len(chunks) == 1 and words[-1].lower() in _PHRASE_FINAL_FUNCTION:
             continue  # "from time to time to discuss": an idiom, not a loop
-        yield m.end(1), m.end(2), ""
+        out.append(text[pos:m.end(1)])
+        pos = m.end(2)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _find_loops(text: str, ctx: Context) -> Iterator[Span]:
+    if not _has_near_repeat(lower_word_list(text, ctx)):
+        return
+    # Collapsing one loop can reveal a longer one ("a b a b c a b a b c"):
+    # repeat until nothing changes, then report the difference.
+    fixed = text
+    for _ in range(8):
+        again = _collapse_loops(fixed)
+        if again == fixed:
+            break
+        fixed = again
+    yield from _diff_spans(text, fixed)
 
 
 _PHRASE_FINAL_FUNCTION = frozenset("to of the a an and or in on at for with by from as that".split())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import Iterator
 
 import ftfy
@@ -28,16 +29,22 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
     normalization=None,
     explain=False,
 )
-# Characters whose presence ftfy needs to have anything to fix.
-_SUSPECT = regex.compile(r"[\x80-\x9f\ud800-\udfff\ufffd]|[ÂÃâ€Ð-ÑÅÄ][\x80-\xff\u0100-\u02ff\u2000-\u20ff]")
+# What mojibake looks like: a UTF-8 lead byte decoded as Latin-1/cp1252
+# (Â..ï) followed by a continuation byte decoded the same way, or C1
+# controls, surrogates and replacement characters.
+_SUSPECT = re.compile(
+    "[\xc2-\xef][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_SUSPECT_CONTROL = re.compile("[\x80-\x9f\ud800-\udfff\ufffd]")
 
 
 def _find_mojibake(text: str, ctx: Context) -> Iterator[Span]:
-    if text.isascii():
+    if text.isascii() or not (_SUSPECT.search(text) or _SUSPECT_CONTROL.search(text)):
         return
     offset = 0
     for line in text.splitlines(keepends=True):
-        if not line.isascii() and (_SUSPECT.search(line) or is_bad(line)):
+        if not line.isascii() and (_SUSPECT.search(line) or _SUSPECT_CONTROL.search(line) or is_bad(line)):
             fixed = ftfy.fix_text(line, _FTFY_CONFIG)
             for start, end, repl in _diff_spans(line, fixed):
                 yield offset + start, offset + end, repl

@@ -9,7 +9,7 @@ import regex
 
 from ..lexicon import Lexicon
 from ..rule import Context, Rule, Span
-from ._common import EN, Protected, run_rule
+from ._common import EN, protected, run_rule, unknown_words, word_set
 
 __all__ = ["split_glued_words", "SPLIT_GLUED_WORDS", "best_split"]
 
@@ -114,22 +114,24 @@ def best_split(word: str, lex: Lexicon, min_zipf: float = 3.0) -> tuple[str, str
 def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
     lex = ctx.lexicon
     words = lex.words
-    prot: Protected | None = None
+    # Pre-screen on the call's shared word set: only letter runs that the
+    # lexicon does not know (plus "ofthe"-style pairs) can be glues.
+    unknown = unknown_words(text, ctx)
+    lower = {w for w in unknown if len(w) >= 6 and w.islower()}
+    lower.update(w for w in word_set(text, ctx) & _FUNCTION_PAIRS if lex.zipf(w) < 3.5)
+    title = {w for w in unknown if len(w) >= 6 and w[0].isupper() and w[1:].islower() and w.lower() not in words}
+    camel = {w for w in unknown if not (w.islower() or w.isupper() or w.istitle()) and len(w) >= 4}
+    if not (lower or title or camel):
+        return
+    prot = protected(text, ctx)
 
-    # Lower-case tokens that no lexicon knows: C-level set operations find
-    # them, so clean text costs one regex scan.
-    found = _LOWER_TOKEN.findall(text)
-    unknown = {w for w in set(found) if w not in words or (w in _FUNCTION_PAIRS and lex.zipf(w) < 3.5)}
-    if unknown:
+    if lower:
+        found = _LOWER_TOKEN.findall(text)
         # Written more than once: the writer's own word, not an accident.
-        unknown = {w for w in unknown if found.count(w) == 1} if len(found) < 5000 else {
-            w for w, n in Counter(found).items() if n == 1 and w in unknown
-        }
-    if unknown:
-        prot = Protected(text)
+        counts = Counter(w for w in found if w in lower)
         for m in _LOWER_TOKEN.finditer(text):
             w = m.group()
-            if w not in unknown or prot.covers(m.start(), m.end()):
+            if w not in lower or counts[w] > 1 or prot.covers(m.start(), m.end()):
                 continue
             split = best_split(w, lex)
             if split:
@@ -138,12 +140,10 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
     # "Thereport" at a sentence start. Elsewhere unknown capitalised tokens
     # are names ("Landray", "Hegang", "Longyuan"), so they stay; and the left
     # half must be a very common lower-case word.
-    titles = {w for w in set(_TITLE_TOKEN.findall(text)) if w.lower() not in words}
-    if titles:
-        prot = prot or Protected(text)
+    if title:
         for m in _TITLE_TOKEN.finditer(text):
             w = m.group()
-            if w not in titles or prot.covers(m.start(), m.end()) or not _sentence_initial(text, m.start()):
+            if w not in title or prot.covers(m.start(), m.end()) or not _sentence_initial(text, m.start()):
                 continue
             split = best_split(w.lower(), lex, min_zipf=3.5)
             if (
@@ -157,20 +157,15 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
 
     # "moreUkraine": a lower-case letter followed by a capital, where the
     # token is no known brand or name (YouTube, LinkedIn, McCain, iPhone).
-    if any(c.isupper() for c in text):
-        camel_found = _CAMEL_TOKEN.findall(text)
-        if camel_found:
-            prot = prot or Protected(text)
-            counts: dict[str, int] = {}
-            for left, right in camel_found:
-                counts[left + right] = counts.get(left + right, 0) + 1
-            for m in _CAMEL_TOKEN.finditer(text):
-                left, right = m.group(1), m.group(2)
-                token = left + right
-                if counts[token] > 1 or prot.covers(m.start(), m.end()):
-                    continue  # used more than once: the writer's spelling
-                if _camel_is_glue(left, right, token, lex):
-                    yield m.start(2), m.start(2), " "
+    if camel:
+        camel_found = Counter(left + right for left, right in _CAMEL_TOKEN.findall(text))
+        for m in _CAMEL_TOKEN.finditer(text):
+            left, right = m.group(1), m.group(2)
+            token = left + right
+            if camel_found[token] > 1 or prot.covers(m.start(), m.end()):
+                continue  # used more than once: the writer's spelling
+            if _camel_is_glue(left, right, token, lex):
+                yield m.start(2), m.start(2), " "
 
 
 def _sentence_initial(text: str, pos: int) -> bool:

@@ -14,7 +14,7 @@ __all__ = ["remove_preamble", "remove_stray_opening", "REMOVE_PREAMBLE", "REMOVE
 # "Here is the translation:", "Sure! Here's the English translation of the
 # text:", "Translation:" at the very start, when real text follows.
 _PREAMBLE = regex.compile(
-    r"""\A[ \t\n]*
+    r"""\A(?:[ \t\n]*
     (?:
       (?:(?:Sure|Certainly|Of\ course|Okay|OK)[!,.]?[ \t]+)?
       (?:Here(?:'s|’s|\ is|\ are)|Below\ is|The\ following\ is)[ \t]+
@@ -23,7 +23,7 @@ _PREAMBLE = regex.compile(
       [ \t]*:
     | (?:(?:English|Final)[ \t]+)?(?:Translation|Translated[ \t]+text)(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*:
     )
-    [ \t]*\n?[ \t]*\n?(?=[ \t]*\S)
+    [ \t]*\n?[ \t]*\n?)+(?=[ \t]*\S)
     """,
     regex.X | regex.I,
 )

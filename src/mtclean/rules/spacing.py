@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import regex
 
 from ..rule import Context, Rule, Span
-from ._common import EN, SPACED_LATIN, Protected, run_rule
+from ._common import EN, SPACED_LATIN, protected, run_rule
 
 __all__ = [
     "fix_space_before_punctuation",
@@ -40,10 +41,15 @@ def _opened_before(text: str, pos: int, opener: str) -> bool:
     return text.count(opener, line_start, pos) > text.count(closer, line_start, pos)
 
 
+# Cheap pre-screen (stdlib re, one scan): clean text rarely has any of these.
+# (Each screen starts with a character class, which stdlib re scans for fast.)
+_SCREEN_BEFORE = re.compile(r"[.,;:!?)\]](?<=[ \t].)|[ \t](?<=[(\[][ \t])|['’](?<=[ \t]['’])|n(?<=[ \t]n)['’]t\b")
+
+
 def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
-    if " " not in text and "\t" not in text:
+    if not _SCREEN_BEFORE.search(text):
         return
-    prot = Protected(text)
+    prot = protected(text, ctx)
     for m in _SPACE_BEFORE.finditer(text):
         if prot.covers(m.start() - 1, m.end() + 1):
             continue
@@ -106,12 +112,18 @@ _OPEN_GLUED = regex.compile(r"(?<=[\p{Ll}\p{N}.,!?;:])“(?=\p{L})")
 _STRAIGHT_GLUED = regex.compile(r'(?<=[\p{L}.!?,])"(?=\p{Lu})')
 
 
+# Pre-screen: two letters glued to a following letter by . ! ? or a comma,
+# or a quote glued between a character and a letter.
+_SCREEN_AFTER_PUNCT = re.compile(r"[.!?,](?<=[^\W_]{2}.)(?=[^\W\d_])")
+_SCREEN_AFTER_QUOTE = re.compile(r"[”“\"](?<=\S.)(?=[^\W\d_])")
+
+
 def _find_space_after(text: str, ctx: Context) -> Iterator[Span]:
-    has_punct = any(c in text for c in ".!?,")
-    has_quote = "”" in text or "“" in text or '"' in text
+    has_punct = _SCREEN_AFTER_PUNCT.search(text) is not None
+    has_quote = _SCREEN_AFTER_QUOTE.search(text) is not None
     if not (has_punct or has_quote):
         return
-    prot = Protected(text)
+    prot = protected(text, ctx)
     if has_punct:
         for m in _GLUED_SENTENCE.finditer(text):
             if prot.covers(m.start(), m.end()) or m.group(1) + m.group(2) in _BRANDS:
@@ -178,8 +190,11 @@ _ABBREVIATIONS = frozenset(
 )
 
 
+_SCREEN_STRAY = re.compile(r"\. (?:where|which|who|whom|whose|whereas|while)\b")
+
+
 def _find_stray_period(text: str, ctx: Context) -> Iterator[Span]:
-    if ". " not in text:
+    if not _SCREEN_STRAY.search(text):
         return
     lex = ctx.lexicon
     for m in _STRAY_PERIOD.finditer(text):
