@@ -101,6 +101,16 @@ LOOP_FIXED = [
     ("In the region in the region", "In the region"),
 ]
 
+def _loop_case(n: int):
+    return ("attacks " + " ".join(["in the region"] * n) + " continued", "attacks in the region continued")
+
+
+@pytest.mark.parametrize(("bad", "good"), [_loop_case(n) for n in range(2, 9)], ids=lambda v: v[:30])
+def test_loops_of_any_length_collapse_to_one_copy(bad, good):
+    assert remove_repetition_loops(bad) == good
+    assert norm(bad) == good
+
+
 LOOP_UNCHANGED = [
     "New York, New York",
     "New York, New York is a song",
