@@ -750,7 +750,7 @@ def markdown_table(summary: dict) -> str:
         if cand:
             row("real MT candidates where the reference has the fix: fixed so", cand["fix"]["n"], pct(cand["fix"]["rate"]))
             row("real MT candidates where the reference keeps the match: kept", cand["keep"]["n"], pct(cand["keep"]["rate"]))
-    s = summary.get("seed")
+    s = summary.get("seed_article")
     if s is not None:
         row("seed article check", 1, "pass" if s["passed"] else "FAIL", "pass", "yes" if s["passed"] else "**no**")
     return "\n".join(rows)
@@ -800,6 +800,17 @@ def parse_args(argv=None):
     return ap.parse_args(argv)
 
 
+def figures_command(args) -> str:
+    """The command line that reproduces the figures (without options that only change the printing)."""
+    parts = ["python benchmarks/accuracy.py"]
+    defaults = vars(parse_args([]))
+    for opt in ("limit", "kinds", "per_kind", "seed", "skip", "mt_limit", "data_dir"):
+        v = getattr(args, opt)
+        if v != defaults[opt]:
+            parts.append(f"--{opt.replace('_', '-')} {v}")
+    return " ".join(parts)
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
     out_stream = sys.stderr if args.json else sys.stdout
@@ -825,8 +836,8 @@ def main(argv=None) -> int:
     paras = load_paragraphs(clean_path, limit=args.limit)
     runner = Runner(args.jobs)
     summary: dict = {
-        "command": "python benchmarks/accuracy.py " + " ".join(argv if argv is not None else sys.argv[1:]),
-        "seed": args.seed,
+        "command": figures_command(args),
+        "random_seed": args.seed,
         "mtclean_version": getattr(mtclean, "__version__", "?"),
         "git_commit": _git_commit(),
     }
@@ -911,7 +922,7 @@ def main(argv=None) -> int:
     if "seed" not in skip:
         s = section_seed(args.seed_check, log)
         if s is not None:
-            summary["seed"] = s
+            summary["seed_article"] = s
             log("== Seed article: " + ("pass" if s["passed"] else "FAIL") + "\n   " + s["output"].replace("\n", "\n   "))
 
     summary["seconds"] = round(time.time() - t_start, 1)
