@@ -13,11 +13,13 @@ ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_PATH = ROOT / "examples" / "kursk_article.txt"
 FIXES_PATH = ROOT / "tests" / "fixtures" / "kursk_expected_fixes.json"
 
-# "ci": derandomized (the same examples on every run and machine), no
-# per-example deadline (the first call loads the lexicon), bounded size.
+# "ci": derandomized (the same examples on every run and machine, no
+# replay of examples saved by earlier runs), no per-example deadline (the
+# first call loads the lexicon), bounded size.
 settings.register_profile(
     "ci",
     derandomize=True,
+    database=None,
     deadline=None,
     max_examples=200,
     suppress_health_check=[HealthCheck.too_slow],

@@ -325,8 +325,8 @@ def test_pipeline_in_spawned_process_pool():
 def test_pipeline_from_several_threads():
     mtclean.get_lexicon.cache_clear()  # first use of the lexicon happens concurrently
     p = default_pipeline()
-    texts = (DIRTY + CLEAN) * 20
-    with ThreadPoolExecutor(max_workers=8) as pool:
+    texts = (DIRTY + CLEAN) * 10
+    with ThreadPoolExecutor(max_workers=4) as pool:
         got = list(pool.map(p, texts))
         got_normalize = list(pool.map(normalize, texts))
     expected = [p(t) for t in texts]

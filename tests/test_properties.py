@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import example, given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import mtclean
@@ -161,7 +161,12 @@ def _check_explain(text: str, lang: str | None) -> str:
 # ---------------------------------------------------------------- never raises
 
 
+# Fewer examples per language (four languages, and langdetect when None).
+_per_lang = settings(max_examples=100)
+
+
 @pytest.mark.parametrize("lang", LANGS)
+@_per_lang
 @given(text=any_text)
 @example(text="\ud800")
 @example(text="\udfff\ud800abc")
@@ -173,6 +178,7 @@ def test_never_raises_on_any_str(text, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+@_per_lang
 @given(text=artifact_soup)
 def test_never_raises_on_artifact_soup(text, lang):
     _check_explain(text, lang)
@@ -284,6 +290,7 @@ def test_common_lowercase_words_unchanged(text):
     assert mtclean.normalize(text, lang="en") == text
 
 
+@_per_lang
 @given(text=lowercase_prose)
 def test_common_lowercase_words_unchanged_detected_language(text):
     assert mtclean.normalize(text) == text
