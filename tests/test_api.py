@@ -350,15 +350,9 @@ def test_every_default_rule_has_a_public_normalizer():
     assert names == set(rule_names())
 
 
-_DOCTEST_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="BUG: restore_name_case doctest expects 'nato' -> 'NATO', the rule now leaves 'nato' (6f18442)",
-)
-
-
 @pytest.mark.parametrize(
     "fn",
-    [pytest.param(f, marks=_DOCTEST_BUG) if f.__name__ == "restore_name_case" else f for f in _public_normalizers()],
+    _public_normalizers(),
     ids=lambda f: getattr(f, "__name__", str(f)),
 )
 def test_public_normalizer_documented_and_standalone(fn):
@@ -393,7 +387,7 @@ def test_package_modules_found():
 
 @pytest.mark.parametrize(
     "module_name",
-    [pytest.param(m, marks=_DOCTEST_BUG) if m == "mtclean.rules.casing" else m for m in _package_modules()],
+    _package_modules(),
 )
 def test_module_doctests(module_name):
     module = importlib.import_module(module_name)

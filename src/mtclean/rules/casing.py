@@ -22,8 +22,27 @@ _MID_TITLE = regex.compile(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}\p{Lu}]*\p{Ll}(?![\p{L
 # How much more often the cased table must see a word capitalised than in
 # lower case (log10) before a lower-case occurrence is restored: on the
 # lexicon alone, and when the document itself writes the word capitalised.
-LEXICON_ONLY_RATIO = 1.25
+LEXICON_ONLY_RATIO = 1.0
 WITH_DOCUMENT_RATIO = 0.5
+# ... and when the document writes it capitalised only at sentence starts.
+WITH_SENTENCE_START_RATIO = 0.75
+# Nationalities, peoples, languages and religions: capitalised in English
+# whatever the cased table says (Reddit writes "german" often enough to
+# blur it). Ambiguous ones (polish, turkey, china, french fries) are left out.
+_DEMONYMS = frozenset(
+    """afghan african albanian algerian american arab arabic argentine argentinian armenian asian australian
+    austrian azerbaijani bangladeshi belarusian belgian bolivian bosnian brazilian british bulgarian burmese
+    cambodian cameroonian canadian catalan chechen chilean chinese colombian congolese croatian cuban
+    cypriot czech danish dutch egyptian emirati english eritrean estonian ethiopian european filipino
+    finnish french georgian german ghanaian greek guatemalan haitian hindu hungarian icelandic indian
+    indonesian iranian iraqi irish islamic israeli italian jamaican japanese jewish jordanian kazakh kenyan
+    korean kosovar kurdish kuwaiti kyrgyz latvian lebanese libyan lithuanian macedonian malaysian maltese
+    mexican moldovan mongolian montenegrin moroccan muslim nepalese nigerian norwegian pakistani palestinian
+    panamanian paraguayan persian peruvian portuguese qatari romanian russian rwandan saudi scottish serbian
+    singaporean slovak slovakian slovenian somali spanish sudanese swedish swiss syrian taiwanese tajik
+    tanzanian thai tibetan tunisian turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh
+    yemeni zambian zimbabwean christian catholic protestant orthodox buddhist sikh sunni shiite""".split()
+)
 # Words the cased table sees capitalised mostly because they start
 # sentences (or are names only part of the time): never restored from the
 # lexicon alone.
@@ -41,7 +60,7 @@ def _find_lowercased_names(text: str, ctx: Context) -> Iterator[Span]:
     # the lexicon writes capitalised, and unknown lower-case words that the
     # document also writes capitalised.
     words = word_set(text, ctx)
-    candidates = words & lex.capitalised_words(WITH_DOCUMENT_RATIO)
+    candidates = words & lex.capitalised_words(WITH_DOCUMENT_RATIO) | words & _DEMONYMS
     unknown_lower = {
         w for w in unknown_words(text, ctx) if w.islower() and len(w) > 1 and (w[:1].upper() + w[1:]) in words
     }
@@ -55,14 +74,19 @@ def _find_lowercased_names(text: str, ctx: Context) -> Iterator[Span]:
             continue
         if w in _SENTENCE_STARTERS:
             continue
+        if w in _DEMONYMS:
+            fixes[w] = w[:1].upper() + w[1:]
+            continue
         form = lex.usual_form(w)
         if form is not None:
             ratio = lex.form_ratio(w)
             # An acronym form (RTD, CLR) needs more: short lower-case
             # abbreviations are common in informal text.
-            needed = LEXICON_ONLY_RATIO + (0.75 if form.isupper() else 0.0)
+            needed = LEXICON_ONLY_RATIO + (0.75 if form.isupper() and len(w) < 4 else 0.0)
             lexicon_only = ratio >= needed and not w.endswith("ly")
-            if lexicon_only or (ratio >= WITH_DOCUMENT_RATIO and form in doc_caps):
+            in_doc = ratio >= WITH_DOCUMENT_RATIO and form in doc_caps
+            at_starts = ratio >= WITH_SENTENCE_START_RATIO and form in words
+            if lexicon_only or in_doc or at_starts:
                 fixes[w] = form
         elif (w[:1].upper() + w[1:]) in doc_caps and lex.zipf(w) == 0 and lex.title_ratio(w) is None:
             # Unknown to the lexicons, written capitalised elsewhere in this
@@ -151,7 +175,12 @@ _NEXT = regex.compile(r"[ \t]+(\S+)")
 # word to be lowered: after an adjective or verb, and after a determiner
 # (where institutional capitals such as "the Government" are house style).
 CONTENT_RATIO = -0.75
-AFTER_DETERMINER_RATIO = -1.5
+AFTER_DETERMINER_RATIO = -1.25
+STRONG_RATIO = -1.25
+# Function words that (almost) never start an English sentence.
+_NEVER_SENTENCE_INITIAL = frozenset(
+    "of is was are were than whom been being be has had does did its their our your my".split()
+)
 
 
 def _is_cap(word: str) -> bool:
@@ -271,8 +300,11 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
         low = w.lower()
         if low in _FUNCTION_WORDS:
             # Lower only before a lower-case word: ", The Washington Post"
-            # and ", He Rundong" are titles and names.
-            if not comma and (w == "A" or prev_core.lower() not in _NON_FINAL):
+            # and ", He Rundong" are titles and names. Words that can start
+            # a sentence ("The", "It") also need a comma or a word before
+            # that cannot end one ("whereby It"); "Of", "Is", "Was" cannot.
+            starts_sentences = low not in _NEVER_SENTENCE_INITIAL
+            if not comma and (w == "A" or (starts_sentences and prev_core.lower() not in _NON_FINAL)):
                 continue
             if not nxt or not nxt[0].islower() or not after.startswith(" "):
                 continue
@@ -283,8 +315,14 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
                 continue
             if not comma and prev_core.lower() in _DETERMINERS and (lex.title_ratio(low) or 0) > AFTER_DETERMINER_RATIO:
                 continue
-            if not nxt or not nxt[0].islower() or not after.startswith(" "):
-                continue  # "Portland, Ore." and sentence ends: leave
+            if not nxt or not after.startswith(" "):
+                continue
+            if not nxt[0].islower():
+                # Before punctuation ("the incredible Wool!") only with strong
+                # evidence and a lower-case word before ("Portland, Ore." stays).
+                strong = (lex.title_ratio(low) or 0) <= STRONG_RATIO and not comma
+                if not (strong and nxt[0] in ".,;:!?" and prev_core.lower() not in _DETERMINERS):
+                    continue
             if nxt.rstrip(",.;:") in _SUBJECT_VERBS:
                 continue  # "Variety reported", "Aslin said": a name as subject
         if _heading_line(text, m.start()):

@@ -166,7 +166,7 @@ def _collapse_loops(text: str) -> str:
         chunks = [rest[i:i + n] for i in range(0, len(rest), n)]
         if not all(_same_words(words, c) for c in chunks):
             continue
-        if len(chunks) == 1 and words[-1].lower() in _PHRASE_FINAL_FUNCTION:
+        if n == 2 and len(chunks) == 1 and words[1].lower() == "to" and text[:m.start()].rstrip().lower().endswith("from"):
             continue  # "from time to time to discuss": an idiom, not a loop
         out.append(text[pos:m.end(1)])
         pos = m.end(2)
@@ -186,9 +186,6 @@ def _find_loops(text: str, ctx: Context) -> Iterator[Span]:
             break
         fixed = again
     yield from _diff_spans(text, fixed)
-
-
-_PHRASE_FINAL_FUNCTION = frozenset("to of the a an and or in on at for with by from as that".split())
 
 
 def _same_words(a: list[str], b: list[str]) -> bool:

@@ -15,7 +15,7 @@ __all__ = ["split_glued_words", "SPLIT_GLUED_WORDS", "best_split"]
 
 # Two-letter words that may stand as one half of a split; other halves need
 # three letters or more (so "therapist" never becomes "the rap ist").
-_SHORT_WORDS = frozenset("a an as at be by do go he if in is it me my no of on or so to up us we".split())
+_SHORT_WORDS = frozenset("a an as at be by do go he hi if in is it me my no of on or so to up us we".split())
 # Halves that are really prefixes or suffixes of an unlisted compound
 # ("anti corruption", "home less"): never split there.
 _BOUND_PREFIXES = frozenset(
@@ -33,16 +33,22 @@ _NAME_PREFIXES = frozenset("mc mac de di da du la le van von der del della al el
 # Very common words: a known token made of two of them is still a glue
 # ("ofthe", "inthe" are frequent enough typos to be listed by wordfreq).
 _FUNCTION = frozenset(
-    "the a an of in on at to for from with by and or but is was are as that this it its".split()
+    """the a an of in on at to for from with by and or but is was are were as that this it its there
+    they we he she you i has have had will would can could be been not which who what when""".split()
 )
-_FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION for b in _FUNCTION)
+# Real words made of two function words, and laughter ("hehe").
+_FUNCTION_COMPOUNDS = frozenset(
+    """whatnot therein thereby thereof thereto thereon thereat herein hereby hereof hereto hereon whereof
+    whereon whereby wherein wherewith therewith inas isit""".split()
+)
+_FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION for b in _FUNCTION if a != b) - _FUNCTION_COMPOUNDS
 
 # A capitalised unknown token is split only when its left half is at least
 # this frequent (the, this, after, ...).
 TITLE_LEFT_MIN_ZIPF = 5.5
 
-_LOWER_TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])\p{Ll}{6,40}(?![\p{L}\p{N}'’_@-])")
-_TITLE_TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])\p{Lu}\p{Ll}{5,40}(?![\p{L}\p{N}'’_@-])")
+_LOWER_TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])\p{Ll}{4,40}(?![\p{L}\p{N}'’_@-])")
+_TITLE_TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])\p{Lu}\p{Ll}{3,40}(?![\p{L}\p{N}'’_@-])")
 # Lower-case left half only: "CapCut", "SkyUp", "ProZorro" are brands.
 _CAMEL_TOKEN = regex.compile(
     r"(?<![\p{L}\p{N}'’_@#./\\-])(\p{Ll}{2,})(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}'’_@-])"
@@ -119,7 +125,12 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
     unknown = unknown_words(text, ctx)
     lower = {w for w in unknown if len(w) >= 6 and w.islower()}
     lower.update(w for w in word_set(text, ctx) & _FUNCTION_PAIRS if lex.zipf(w) < 3.5)
-    title = {w for w in unknown if len(w) >= 6 and w[0].isupper() and w[1:].islower() and w.lower() not in words}
+    title = {
+        w
+        for w in unknown
+        if len(w) >= 5 and w[0].isupper() and w[1:].islower()
+        and (w.lower() not in words or (w.lower() in _FUNCTION_PAIRS and lex.zipf(w) < 3.5))
+    }
     camel = {w for w in unknown if not (w.islower() or w.isupper() or w.istitle()) and len(w) >= 4}
     if not (lower or title or camel):
         return
@@ -137,22 +148,28 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
             if split:
                 yield m.start() + len(split[0]), m.start() + len(split[0]), " "
 
-    # "Thereport" at a sentence start. Elsewhere unknown capitalised tokens
-    # are names ("Landray", "Hegang", "Longyuan"), so they stay; and the left
-    # half must be a very common lower-case word.
+    # "Thereport" at a sentence start, "Dundeeon" anywhere. Other unknown
+    # capitalised tokens are names ("Landray", "Hegang", "Longyuan"), so a
+    # split needs a very common word on the left at a sentence start, or a
+    # closed-class word on the right, with no capitalised neighbour.
     if title:
         for m in _TITLE_TOKEN.finditer(text):
             w = m.group()
-            if w not in title or prot.covers(m.start(), m.end()) or not _sentence_initial(text, m.start()):
+            if w not in title or prot.covers(m.start(), m.end()):
                 continue
-            split = best_split(w.lower(), lex, min_zipf=3.5)
-            if (
-                split
-                and len(split[0]) > 1
-                and lex.zipf(split[0]) >= TITLE_LEFT_MIN_ZIPF
-                and (lex.title_ratio(split[0]) or 0) <= 0
-                and (lex.title_ratio(split[1]) or 0) <= 0
-            ):
+            if _sentence_initial(text, m.start()):
+                split = best_split(w.lower(), lex, min_zipf=3.5)
+                ok = (
+                    split is not None
+                    and len(split[0]) > 1
+                    and lex.zipf(split[0]) >= TITLE_LEFT_MIN_ZIPF
+                    and (lex.title_ratio(split[0]) or 0) <= 0
+                    and (lex.title_ratio(split[1]) or 0) <= 0
+                )
+            else:
+                split = _name_then_function_word(w, lex)
+                ok = split is not None and not _capitalised_neighbour(text, m.start(), m.end())
+            if ok and split:
                 yield m.start() + len(split[0]), m.start() + len(split[0]), " "
 
     # "moreUkraine": a lower-case letter followed by a capital, where the
@@ -166,6 +183,28 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
                 continue  # used more than once: the writer's spelling
             if _camel_is_glue(left, right, token, lex):
                 yield m.start(2), m.start(2), " "
+
+
+_NAME_TAIL_WORDS = frozenset(
+    "on in at to for from with by and or of is was has had said says will would the".split()
+)
+
+
+def _name_then_function_word(word: str, lex: Lexicon) -> tuple[str, str] | None:
+    """``Dundeeon`` -> (``Dundee``, ``on``): a known name glued to a closed-class word."""
+    low = word.lower()
+    for tail in sorted(_NAME_TAIL_WORDS, key=len, reverse=True):
+        if low.endswith(tail) and len(low) - len(tail) >= 3:
+            head = low[: -len(tail)]
+            if lex.zipf(head) >= 3.0 and (lex.title_ratio(head) or 0) > 0:
+                return word[: len(head)], word[len(head):]
+    return None
+
+
+def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
+    """Is the word before capitalised (part of a multi-word name: "Uche Secondus")?"""
+    before = [w for w in (t.strip("\"'“”‘’()[],.;:") for t in text[max(0, start - 40):start].split()) if w]
+    return bool(before) and before[-1][:1].isupper()
 
 
 def _sentence_initial(text: str, pos: int) -> bool:

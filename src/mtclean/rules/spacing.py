@@ -101,7 +101,7 @@ _BRANDS = frozenset({"Yahoo!", "Jeopardy!", "Kostroma.", "Panic!", "Wham!"})
 _SPEECH = "said|says|added|adds|told|stated|noted|explained|reported|wrote|according|claimed|declared|announced|stressed|emphasized|emphasised|insisted|replied|commented|asked"
 _GLUED_SPEECH = regex.compile(rf"(?<![\p{{L}}\p{{N}}.])(\p{{L}}{{2,}})\.({_SPEECH})\b")
 # "blankets,down": a word glued after a comma.
-_GLUED_COMMA = regex.compile(r"(?<![\p{L}\p{N}.])(\p{L}{2,}),(\p{L}{2,})\b")
+_GLUED_COMMA = regex.compile(r"(?<![\p{L}\p{N}.])([\p{L}\p{N}]*\p{L}),(\p{L}{2,})\b")
 # Curly quotes are unambiguous in English: ” closes, “ opens.
 # (Not where ” stands for an apostrophe: "I”ll", "don”t".)
 _CLOSE_GLUED = regex.compile(
@@ -109,7 +109,7 @@ _CLOSE_GLUED = regex.compile(
 )
 _OPEN_GLUED = regex.compile(r"(?<=[\p{Ll}\p{N}.,!?;:])“(?=\p{L})")
 # A straight quote between punctuation or a letter and a capital.
-_STRAIGHT_GLUED = regex.compile(r'(?<=[\p{L}.!?,])"(?=\p{Lu})')
+_STRAIGHT_GLUED = regex.compile(r'(?<=[\p{L}\p{N}.!?,:;])"(?=\p{L})')
 
 
 # Pre-screen: two letters glued to a following letter by . ! ? or a comma,
@@ -128,15 +128,21 @@ def _find_space_after(text: str, ctx: Context) -> Iterator[Span]:
         for m in _GLUED_SENTENCE.finditer(text):
             if prot.covers(m.start(), m.end()) or m.group(1) + m.group(2) in _BRANDS:
                 continue
-            if m.group(1)[0].isupper() and m.group(2) == "." and m.group(3).lower() not in _SENTENCE_OPENERS:
-                continue  # "Diia.Business", "Kontur.Fokus": names with a dot
+            if (
+                m.group(1)[0].isupper()
+                and m.group(2) == "."
+                and m.group(3).lower() not in _SENTENCE_OPENERS
+                and len(m.group(3)) >= 4
+                and (ctx.lexicon.title_ratio(m.group(3)) or 1.0) <= 0.0
+            ):
+                continue  # "Diia.Business", "Neva.Today": a name, a dot, a common word
             yield m.end(2), m.end(2), " "
         if ctx.lang == "en":
             for m in _GLUED_SPEECH.finditer(text):
                 if not prot.covers(m.start(), m.end()):
                     yield m.end(1), m.end(1) + 1, ", "
         for m in _GLUED_COMMA.finditer(text):
-            if not prot.covers(m.start(), m.end()):
+            if len(m.group(1)) > 1 and not prot.covers(m.start(), m.end()):
                 yield m.end(1) + 1, m.end(1) + 1, " "
     if has_quote and ctx.lang == "en":
         for m in _CLOSE_GLUED.finditer(text):
@@ -145,6 +151,8 @@ def _find_space_after(text: str, ctx: Context) -> Iterator[Span]:
             yield m.start(), m.start(), " "
         if '"' in text:
             for m in _STRAIGHT_GLUED.finditer(text):
+                if text[m.start() - 1] in "dlnst" and (m.start() < 2 or not text[m.start() - 2].isalpha()):
+                    continue  # an apostrophe typed as a quote: coup d"état
                 line_start = text.rfind("\n", 0, m.start()) + 1
                 opening = text.count('"', line_start, m.start()) % 2 == 0
                 if opening:
