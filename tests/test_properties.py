@@ -219,11 +219,6 @@ IDEMPOTENCE_CASES = [
     pytest.param(
         "ANDHere is the translation:\n\nThe army advanced.",
         "The army advanced.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="BUG: remove_stray_opening runs after remove_preamble, so removing 'AND' reveals a "
-            "preamble that only a second pass removes",
-        ),
         id="stray-token-before-preamble",
     ),
     pytest.param(
@@ -234,31 +229,16 @@ IDEMPOTENCE_CASES = [
     pytest.param(
         "the official said ,“We will win.”",
         "the official said, “We will win.”",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="BUG: fix_space_before_punctuation does not remove ' ,' before an opening “ (its lookahead "
-            "lacks “); fix_space_after_punctuation then makes ' , “' which only a second pass repairs",
-        ),
         id="space-comma-glued-open-quote",
     ),
     pytest.param(
         "Why now?kyiv troops advanced.",
         "Why now? Kyiv troops advanced.",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="BUG: restore_name_case (last) capitalises 'kyiv' after fix_space_after_punctuation ran, "
-            "so the space after '?' only comes on a second pass",
-        ),
         id="glued-after-question-lowercase-name",
     ),
     pytest.param(
         "the regionbordering regionbordering area",
         "the region bordering area",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="BUG: split_glued_words skips a token written twice; remove_doubled_words then leaves "
-            "one copy, which only a second pass splits",
-        ),
         id="doubled-glued-word",
     ),
     pytest.param(

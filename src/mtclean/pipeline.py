@@ -8,12 +8,15 @@ the input reproduces the output.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from .edits import Edit, apply_edits, compose_edits
 from .language import DEFAULT_LANGUAGE, detect_language
 from .rule import Context, Rule, rule_from_function
+
+# Passes over the rules at most (see Pipeline.explain).
+MAX_PASSES = 3
 
 __all__ = ["Pipeline", "Explanation", "make_pipeline", "as_rule", "check_text"]
 
@@ -57,6 +60,9 @@ class Pipeline:
     rules: tuple[Rule, ...]
     lang: str | None = None  # None: detect per call
     default_lang: str = field(default=DEFAULT_LANGUAGE)
+    # Passes over the rules at most: a repair can uncover another for a rule
+    # that already ran, so the default pipeline runs until nothing changes.
+    passes: int = MAX_PASSES
 
     @property
     def names(self) -> list[str]:
@@ -76,16 +82,22 @@ class Pipeline:
             return Explanation("", [], lang or self.lang or self.default_lang)
         language = self.resolve_language(text, lang)
         ctx = Context(language)
+        rules = [r for r in self.rules if r.applies_to(language)]
         applied: list[Edit] = []
         current = text
-        for rule in self.rules:
-            if not rule.applies_to(language):
-                continue
-            new = rule.edits(current, ctx)
-            if not new:
-                continue
-            applied = compose_edits(text, applied, current, new)
-            current = apply_edits(current, new)
+        # A repair can uncover another for a rule that already ran (removing
+        # "AND" reveals a preamble); so run again while anything changes, a
+        # bounded number of times. Clean text takes exactly one pass.
+        for _ in range(max(1, self.passes)):
+            before_pass = current
+            for rule in rules:
+                new = rule.edits(current, ctx)
+                if not new:
+                    continue
+                applied = compose_edits(text, applied, current, new)
+                current = apply_edits(current, new)
+            if current == before_pass:
+                break
         return Explanation(current, applied, language)
 
     def __call__(self, text: str, *, lang: str | None = None) -> str:
@@ -98,7 +110,7 @@ class Pipeline:
         unknown = set(names) - set(self.names)
         if unknown:
             raise ValueError(f"no such rule(s): {', '.join(sorted(unknown))}; rules are {', '.join(self.names)}")
-        return Pipeline(tuple(r for r in self.rules if r.name not in names), self.lang, self.default_lang)
+        return replace(self, rules=tuple(r for r in self.rules if r.name not in names))
 
     def with_rule(
         self, rule: Rule | Callable[[str], str], *, before: str | None = None, after: str | None = None
@@ -117,18 +129,21 @@ class Pipeline:
                 raise ValueError(f"no such rule: {anchor}")
             i = self.names.index(anchor) + (1 if after else 0)
             rules.insert(i, r)
-        return Pipeline(tuple(rules), self.lang, self.default_lang)
+        return replace(self, rules=tuple(rules))
 
 
-def make_pipeline(*rules: Rule | Callable[[str], str], lang: str | None = None) -> Pipeline:
+def make_pipeline(*rules: Rule | Callable[[str], str], lang: str | None = None, passes: int = 1) -> Pipeline:
     """Compose rules (or plain ``str -> str`` functions) into a pipeline.
+
+    The rules run once, in the order given (``passes=`` more to repeat
+    them until nothing changes, as the default pipeline does).
 
     >>> from mtclean.rules import remove_doubled_words, fix_space_before_punctuation
     >>> p = make_pipeline(remove_doubled_words, fix_space_before_punctuation)
     >>> p("It is the the best , they said .", lang="en")
     'It is the best, they said.'
     """
-    return Pipeline(tuple(as_rule(r) for r in rules), lang)
+    return Pipeline(tuple(as_rule(r) for r in rules), lang, passes=passes)
 
 
 def as_rule(item: Rule | Callable[[str], str]) -> Rule:
