@@ -26,16 +26,42 @@ class Lexicon:
     'Kyiv'
     """
 
-    __slots__ = ("lang", "_words", "_forms", "has_case", "_capitalised")
+    __slots__ = ("lang", "_words", "_forms_dict", "_form_lines", "_by_ratio", "has_case", "_capitalised")
 
-    def __init__(self, lang: str, words: dict[str, int], forms: dict[str, tuple[str, int]], has_case: bool):
+    def __init__(
+        self,
+        lang: str,
+        words: dict[str, int],
+        forms: dict[str, tuple[str, int]] | None,
+        has_case: bool,
+        *,
+        form_lines: list[tuple[int, str]] | None = None,
+        by_ratio: dict[int, list[list[str]]] | None = None,
+    ):
         self.lang = lang
         # lower-case word -> zipf*10 + 256 * (4*log10(P(Title)/P(lower)) + 32);
         # the high part is 0 when the cased table does not know the word.
         self._words = words
-        self._forms = forms  # lower-case word -> (usual special form, 4 * log10 ratio)
+        # lower-case word -> (usual special form, 4 * log10 ratio); None until
+        # first needed when the table's raw ``form_lines`` ((4 * ratio, "Form
+        # Form ...")) are given instead.
+        self._forms_dict = forms
+        self._form_lines = form_lines
+        # Optional index for capitalised_words: high part -> the lists of
+        # words that have it (the loader has them anyway).
+        self._by_ratio = by_ratio
         self.has_case = has_case
         self._capitalised: dict[float, frozenset[str]] = {}
+
+    @property
+    def _forms(self) -> dict[str, tuple[str, int]]:
+        forms = self._forms_dict
+        if forms is None:
+            forms = {}
+            for r, ws in self._form_lines or ():
+                forms.update(zip(ws.lower().split(" "), zip(ws.split(" "), itertools.repeat(r))))
+            self._forms_dict = forms
+        return forms
 
     @property
     def words(self) -> "dict[str, int]":
@@ -82,8 +108,21 @@ class Lexicon:
         cached = self._capitalised.get(min_ratio)
         if cached is None:
             hi = min_ratio * 4 + 32
-            found = {w for w, v in self._words.items() if (v >> 8) >= hi}
-            found.update(w for w, (_, r) in self._forms.items() if r / 4 >= min_ratio)
+            found: set[str] = set()
+            if self._by_ratio is not None:
+                for h, batches in self._by_ratio.items():
+                    if h >= hi:
+                        for batch in batches:
+                            found.update(batch)
+            else:
+                found.update(w for w, v in self._words.items() if (v >> 8) >= hi)
+            if self._forms_dict is None and self._form_lines is not None:
+                # Each lower-case word has one line, so no dict is needed.
+                for r, ws in self._form_lines:
+                    if r / 4 >= min_ratio:
+                        found.update(ws.lower().split(" "))
+            else:
+                found.update(w for w, (_, r) in self._forms.items() if r / 4 >= min_ratio)
             cached = self._capitalised[min_ratio] = frozenset(found)
         return cached
 
@@ -103,30 +142,31 @@ def _load_table(lang: str) -> Lexicon | None:
     except (FileNotFoundError, OSError):
         return None
     text = gzip.decompress(blob).decode("utf-8")
-    # One dict(zip(...)) over flat lists: hashing the ~400k keys once is the
-    # whole cost of loading (about 0.2 s).
+    # One dict(zip(...)) over flat lists: creating and hashing the ~390k
+    # keys is the whole cost of loading (about 0.15 s). The special forms
+    # (~75k) are kept as their lines and made a dict only when first used.
     keys: list[str] = []
     values: list[int] = []
-    form_keys: list[str] = []
-    form_values: list[tuple[str, int]] = []
+    by_ratio: dict[int, list[list[str]]] = {}
+    form_lines: list[tuple[int, str]] = []
     for line in text.split("\n"):
         if not line or line[0] == "#":
             continue
         if line[0] == "W":
             _, z, r, ws = line.split("\t", 3)
-            packed = int(z) + (256 * (int(r) + 32) if r else 0)
             batch = ws.split(" ")
             keys += batch
-            values += itertools.repeat(packed, len(batch))
+            if r:
+                hi = int(r) + 32
+                values += itertools.repeat(int(z) + 256 * hi, len(batch))
+                by_ratio.setdefault(hi, []).append(batch)
+            else:
+                values += itertools.repeat(int(z), len(batch))
         elif line[0] == "F":
             _, r, ws = line.split("\t", 2)
-            v = int(r)
-            for f in ws.split(" "):
-                form_keys.append(f.lower())
-                form_values.append((f, v))
+            form_lines.append((int(r), ws))
     words = dict(zip(keys, values))
-    forms = dict(zip(form_keys, form_values))
-    return Lexicon(lang, words, forms, has_case=True)
+    return Lexicon(lang, words, None, has_case=True, form_lines=form_lines, by_ratio=by_ratio)
 
 
 def _load_wordfreq(lang: str) -> Lexicon:
