@@ -26,7 +26,7 @@ _BOUND_PREFIXES = frozenset(
 _BOUND_SUFFIXES = frozenset(
     """less ness like wise ship hood ward wards able ible man men woman women land lands berg burg
     ville ton town field fields wood woods worth ford side way ways ism ist ists ly ment ments
-    ing ings ed er ers est age ages dom ful ology logy phobia phile tion tions""".split()
+    ing ings ed er ers est age ages dom ful ology logy phobia phile tion tions ally""".split()
 )
 # Prefixes of surnames that are written glued with a capital (McCain, DeSantis).
 _NAME_PREFIXES = frozenset("mc mac de di da du la le van von der del della al el san st o".split())
@@ -43,10 +43,6 @@ _FUNCTION_COMPOUNDS = frozenset(
 )
 _FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION for b in _FUNCTION if a != b) - _FUNCTION_COMPOUNDS
 
-# A capitalised unknown token is split only when its left half is at least
-# this frequent (the, this, after, ...).
-TITLE_LEFT_MIN_ZIPF = 5.5
-
 _LOWER_TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])\p{Ll}{4,40}(?![\p{L}\p{N}'’_@-])")
 _TITLE_TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])\p{Lu}\p{Ll}{3,40}(?![\p{L}\p{N}'’_@-])")
 # Lower-case left half only: "CapCut", "SkyUp", "ProZorro" are brands.
@@ -60,6 +56,8 @@ def _half_ok(part: str, lex: Lexicon, min_zipf: float) -> bool:
         return part in _SHORT_WORDS
     if len(part) == 3:  # three-letter fragments are often abbreviations ("ind", "shi")
         return lex.zipf(part) >= max(min_zipf, 4.0)
+    if len(part) >= 7:  # long words are rarer, and long fragments rarely words by chance
+        return lex.zipf(part) >= min_zipf - 0.5
     return lex.zipf(part) >= min_zipf
 
 
@@ -73,7 +71,7 @@ _CLOSED_CLASS = frozenset(
     and or but nor so yet if as than because while when where whether which who whom whose what how why
     is am are was were be been being has have had do does did will would can could shall should may
     might must not he she it we they me him us them i you there here also only just very even still
-    according said says told added""".split()
+    her out up according said says told added""".split()
 )
 
 
@@ -87,7 +85,24 @@ def _plausible_glue(left: str, right: str, lex: Lexicon) -> bool:
         return True
     if right.endswith(("ing", "ed")) and len(right) > 5:
         return True
+    # A modifier then a word ("medical|services", "large|group",
+    # "really|well"), or a word then an adverb ("work|better"): compounds
+    # are made of nouns, not of these.
+    if left in _MODIFIERS or (len(left) > 4 and left.endswith(_MODIFIER_ENDINGS)) or right in _ADVERBS:
+        return True
     return False
+
+
+_MODIFIER_ENDINGS = ("al", "ic", "ous", "ive", "ful", "less", "ed", "ing", "ly", "ary", "ent", "ant", "able", "ible", "est", "ish", "ian")
+_MODIFIERS = frozenset(
+    """large small old new young big great good bad high low long short next last first second third safe full
+    free real main major minor other same whole many much more most less few several pretty very quite rather
+    really just still even also only made got took gave went came saw told kept left put set back black white
+    red green blue hot cold warm dry wet hard soft easy fast slow early late open clear strong weak rich poor
+    heavy dark deep wide huge top best worst better worse female male public private local national global
+    social human own such each every any some both either neither hundred thousand million billion""".split()
+)
+_ADVERBS = frozenset("better well again now then too also later together away here there today yesterday tomorrow soon".split())
 
 
 def best_split(word: str, lex: Lexicon, min_zipf: float = 3.0) -> tuple[str, str] | None:
@@ -105,10 +120,12 @@ def best_split(word: str, lex: Lexicon, min_zipf: float = 3.0) -> tuple[str, str
     best: tuple[float, str, str] | None = None
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
-        if left in _BOUND_PREFIXES or right in _BOUND_SUFFIXES:
+        if (left in _BOUND_PREFIXES or right in _BOUND_SUFFIXES) and not (
+            left in _CLOSED_CLASS and right in _CLOSED_CLASS
+        ):
             continue
-        if not (_half_ok(left, lex, min_zipf) and _half_ok(right, lex, min_zipf)):
-            continue
+        if not (_half_ok(left, lex, min_zipf) and _half_ok(right, lex, min_zipf)) or right == "a":
+            continue  # (a word ending in "a" is rarely "word a": "corna", "Menga")
         if not _plausible_glue(left, right, lex):
             continue
         score = lex.zipf(left) + lex.zipf(right)
@@ -125,6 +142,11 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
     unknown = unknown_words(text, ctx)
     lower = {w for w in unknown if len(w) >= 6 and w.islower()}
     lower.update(w for w in word_set(text, ctx) & _FUNCTION_PAIRS if lex.zipf(w) < 3.5)
+    # Typos frequent enough for wordfreq to list them ("withher", 1.1).
+    lower.update(
+        w for w in word_set(text, ctx) if len(w) >= 5 and w.islower() and 0 < lex.zipf(w) < RARE_KNOWN_ZIPF
+        and w not in _FUNCTION_COMPOUNDS and _closed_class_split(w, lex)
+    )
     title = {
         w
         for w in unknown
@@ -158,14 +180,8 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
             if w not in title or prot.covers(m.start(), m.end()):
                 continue
             if _sentence_initial(text, m.start()):
-                split = best_split(w.lower(), lex, min_zipf=3.5)
-                ok = (
-                    split is not None
-                    and len(split[0]) > 1
-                    and lex.zipf(split[0]) >= TITLE_LEFT_MIN_ZIPF
-                    and (lex.title_ratio(split[0]) or 0) <= 0
-                    and (lex.title_ratio(split[1]) or 0) <= 0
-                )
+                split = _sentence_initial_split(w, lex)
+                ok = split is not None
             else:
                 split = _name_then_function_word(w, lex)
                 ok = split is not None and not _capitalised_neighbour(text, m.start(), m.end())
@@ -185,26 +201,70 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
                 yield m.start(2), m.start(2), " "
 
 
-_NAME_TAIL_WORDS = frozenset(
-    "on in at to for from with by and or of is was has had said says will would the".split()
+_NAME_TAILS_LONGEST_FIRST = sorted(
+    "on in at to for from with by and or of is was are has had have said says will would could can the".split(),
+    key=len,
+    reverse=True,
 )
 
 
+# Known tokens rarer than this may still be glues when they split into a
+# closed-class word and a frequent word.
+RARE_KNOWN_ZIPF = 1.8
+
+
+def _closed_class_split(word: str, lex: Lexicon) -> bool:
+    split = best_split(word, lex, min_zipf=4.0)
+    return split is not None and split[0] != "a" and (split[0] in _CLOSED_CLASS or split[1] in _CLOSED_CLASS)
+
+
 def _name_then_function_word(word: str, lex: Lexicon) -> tuple[str, str] | None:
-    """``Dundeeon`` -> (``Dundee``, ``on``): a known name glued to a closed-class word."""
+    """``Dundeeon`` -> (``Dundee``, ``on``): a known word glued to a closed-class word."""
     low = word.lower()
-    for tail in sorted(_NAME_TAIL_WORDS, key=len, reverse=True):
-        if low.endswith(tail) and len(low) - len(tail) >= 3:
+    for tail in _NAME_TAILS_LONGEST_FIRST:
+        if low.endswith(tail) and len(low) - len(tail) >= 4:
             head = low[: -len(tail)]
-            if lex.zipf(head) >= 3.0 and (lex.title_ratio(head) or 0) > 0:
+            if lex.zipf(head) >= 3.0:
                 return word[: len(head)], word[len(head):]
     return None
 
 
+def _sentence_initial_split(word: str, lex: Lexicon) -> tuple[str, str] | None:
+    """``Thereport`` -> (``The``, ``report``); ``Iwas`` -> (``I``, ``was``)."""
+    low = word.lower()
+    if low[0] in "ia" and len(low) > 3:
+        rest = low[1:]
+        if (low[0] == "i" and rest in _CLOSED_CLASS) or (
+            low[0] == "a" and lex.zipf(rest) >= 3.5 and (lex.title_ratio(rest) or 0) <= 0 and rest[0] not in "aeiou"
+        ):
+            return word[:1], word[1:]
+    split = best_split(low, lex)
+    if (
+        split is None
+        or len(split[0]) < 2
+        # Names start sentences too ("Reinis", "Nanono"): unless the left
+        # half is a closed-class word, both halves must be common words.
+        or (split[0] not in _CLOSED_CLASS and (lex.zipf(split[0]) < 4.5 or lex.zipf(split[1]) < 4.0))
+        or (lex.title_ratio(split[0]) or 0) > 0  # "Steven|age": a name
+        or (lex.title_ratio(split[1]) or 0) > 0.5
+    ):
+        return None
+    return word[: len(split[0])], word[len(split[0]):]
+
+
+_DAYS_AND_MONTHS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()
+)
+
+
 def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
-    """Is the word before capitalised (part of a multi-word name: "Uche Secondus")?"""
+    """Is a neighbour capitalised (part of a multi-word name: "Uche Secondus", "Luckin Coffee")?"""
     before = [w for w in (t.strip("\"'“”‘’()[],.;:") for t in text[max(0, start - 40):start].split()) if w]
-    return bool(before) and before[-1][:1].isupper()
+    after = [w for w in (t.strip("\"'“”‘’()[],.;:") for t in text[end:end + 40].split()) if w]
+    if before and before[-1][:1].isupper():
+        return True
+    return bool(after) and after[0][:1].isupper() and after[0].lower() not in _DAYS_AND_MONTHS
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
