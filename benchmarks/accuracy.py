@@ -945,8 +945,14 @@ def main(argv=None) -> int:
 
 
 def _git_commit() -> str:
+    """HEAD's short hash, marked when src/ has uncommitted changes or mtclean is imported from elsewhere."""
+    import mtclean
+
     try:
         out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10)
+        where = Path(mtclean.__file__).resolve()
+        if ROOT / "src" not in where.parents:
+            return out.stdout.strip() + f" (mtclean imported from {where.parent})"
         dirty = subprocess.run(["git", "status", "--porcelain", "--", "src"], cwd=ROOT, capture_output=True, text=True,
                                timeout=10).stdout.strip()
         return out.stdout.strip() + ("+dirty src" if dirty else "")
