@@ -144,13 +144,19 @@ _LOOP = regex.compile(
 
 def _has_near_repeat(words: list[str], span: int = 8) -> bool:
     """Are some ``k`` words (2 <= k <= ``span``) followed by the same ``k`` words?"""
-    n = len(words)
-    for k in range(2, span + 1):
-        # Positions where word i recurs k words later, found at C speed;
-        # only those are compared as whole phrases.
-        for i in compress(range(n - k), map(str.__eq__, words, words[k:])):
-            if words[i:i + k] == words[i + k:i + 2 * k]:
+    # A loop repeats a word pair; most texts repeat none nearby. The common
+    # case is decided by one C-level set; then one linear pass.
+    pairs = list(map(" ".join, zip(words, words[1:])))
+    if len(set(pairs)) == len(pairs):
+        return False
+    last: dict[str, int] = {}
+    for j, pair in enumerate(pairs):
+        i = last.get(pair)
+        if i is not None:
+            k = j - i
+            if 2 <= k <= span and words[i:i + k] == words[j:j + k]:
                 return True
+        last[pair] = j
     return False
 
 

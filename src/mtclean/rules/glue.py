@@ -142,11 +142,6 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
     unknown = unknown_words(text, ctx)
     lower = {w for w in unknown if len(w) >= 6 and w.islower()}
     lower.update(w for w in word_set(text, ctx) & _FUNCTION_PAIRS if lex.zipf(w) < 3.5)
-    # Typos frequent enough for wordfreq to list them ("withher", 1.1).
-    lower.update(
-        w for w in word_set(text, ctx) if len(w) >= 5 and w.islower() and 0 < lex.zipf(w) < RARE_KNOWN_ZIPF
-        and w not in _FUNCTION_COMPOUNDS and _closed_class_split(w, lex)
-    )
     title = {
         w
         for w in unknown
@@ -206,16 +201,6 @@ _NAME_TAILS_LONGEST_FIRST = sorted(
     key=len,
     reverse=True,
 )
-
-
-# Known tokens rarer than this may still be glues when they split into a
-# closed-class word and a frequent word.
-RARE_KNOWN_ZIPF = 1.8
-
-
-def _closed_class_split(word: str, lex: Lexicon) -> bool:
-    split = best_split(word, lex, min_zipf=4.0)
-    return split is not None and split[0] != "a" and (split[0] in _CLOSED_CLASS or split[1] in _CLOSED_CLASS)
 
 
 def _name_then_function_word(word: str, lex: Lexicon) -> tuple[str, str] | None:
