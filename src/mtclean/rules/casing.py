@@ -22,7 +22,7 @@ _MID_TITLE = regex.compile(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}\p{Lu}]*\p{Ll}(?![\p{L
 # How much more often the cased table must see a word capitalised than in
 # lower case (log10) before a lower-case occurrence is restored: on the
 # lexicon alone, and when the document itself writes the word capitalised.
-LEXICON_ONLY_RATIO = 1.0
+LEXICON_ONLY_RATIO = 1.25
 WITH_DOCUMENT_RATIO = 0.5
 # ... and when the document writes it capitalised only at sentence starts.
 WITH_SENTENCE_START_RATIO = 0.75
@@ -41,8 +41,12 @@ _DEMONYMS = frozenset(
     panamanian paraguayan persian peruvian portuguese qatari romanian russian rwandan saudi scottish serbian
     singaporean slovak slovakian slovenian somali spanish sudanese swedish swiss syrian taiwanese tajik
     tanzanian thai tibetan tunisian turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh
-    yemeni zambian zimbabwean christian catholic protestant orthodox buddhist sikh sunni shiite""".split()
+    yemeni zambian zimbabwean christian catholic protestant orthodox buddhist sikh sunni shiite
+    january february april june july september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
 )
+# Capitalised when the next word is ("united States", "united Nations").
+_NAME_CHAIN_HEADS = frozenset("united".split())
 # Words the cased table sees capitalised mostly because they start
 # sentences (or are names only part of the time): never restored from the
 # lexicon alone.
@@ -60,7 +64,7 @@ def _find_lowercased_names(text: str, ctx: Context) -> Iterator[Span]:
     # the lexicon writes capitalised, and unknown lower-case words that the
     # document also writes capitalised.
     words = word_set(text, ctx)
-    candidates = words & lex.capitalised_words(WITH_DOCUMENT_RATIO) | words & _DEMONYMS
+    candidates = words & lex.capitalised_words(WITH_DOCUMENT_RATIO) | words & _DEMONYMS | words & _NAME_CHAIN_HEADS
     unknown_lower = {
         w for w in unknown_words(text, ctx) if w.islower() and len(w) > 1 and (w[:1].upper() + w[1:]) in words
     }
@@ -69,8 +73,12 @@ def _find_lowercased_names(text: str, ctx: Context) -> Iterator[Span]:
     lowers = set(_LOWER_WORD.findall(text))
     doc_caps = set(_MID_TITLE.findall(text))
     fixes: dict[str, str] = {}
+    chain_heads: set[str] = set()
     for w in lowers:
         if w not in candidates and w not in unknown_lower:
+            continue
+        if w in _NAME_CHAIN_HEADS:
+            chain_heads.add(w)
             continue
         if w in _SENTENCE_STARTERS:
             continue
@@ -92,11 +100,14 @@ def _find_lowercased_names(text: str, ctx: Context) -> Iterator[Span]:
             # Unknown to the lexicons, written capitalised elsewhere in this
             # document: the document is the evidence (zelenskyy / Zelenskyy).
             fixes[w] = w[:1].upper() + w[1:]
-    if not fixes:
+    if not fixes and not chain_heads:
         return
     prot = protected(text, ctx)
     for m in _LOWER_WORD.finditer(text):
-        form = fixes.get(m.group())
+        w = m.group()
+        form = fixes.get(w)
+        if form is None and w in chain_heads and _NEXT_NAME_PART.match(text, m.end()):
+            form = w[:1].upper() + w[1:]
         if form is not None and not prot.covers(m.start(), m.end()):
             yield m.start(), m.end(), form
 
@@ -123,6 +134,8 @@ def restore_name_case(text: str, *, lang: str = "en") -> str:
     """
     return run_rule(RESTORE_NAME_CASE, text, lang)
 
+
+_NEXT_NAME_PART = regex.compile(r" (?:States|Kingdom|Nations|Arab Emirates)\b")
 
 # ---------------------------------------------------------------- capitals
 # Function words: capitalised mid-sentence before a lower-case word they
@@ -177,10 +190,9 @@ _NEXT = regex.compile(r"[ \t]+(\S+)")
 CONTENT_RATIO = -0.75
 AFTER_DETERMINER_RATIO = -1.25
 STRONG_RATIO = -1.25
-# Function words that (almost) never start an English sentence.
-_NEVER_SENTENCE_INITIAL = frozenset(
-    "of is was are were than whom been being be has had does did its their our your my".split()
-)
+# Function words that often start English sentences: after a word that
+# may end a sentence, their capital may be a lost period's ("base The idea").
+_COMMON_SENTENCE_STARTS = frozenset("the a an it this that these those she we they there what if when".split())
 
 
 def _is_cap(word: str) -> bool:
@@ -303,7 +315,7 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
             # and ", He Rundong" are titles and names. Words that can start
             # a sentence ("The", "It") also need a comma or a word before
             # that cannot end one ("whereby It"); "Of", "Is", "Was" cannot.
-            starts_sentences = low not in _NEVER_SENTENCE_INITIAL
+            starts_sentences = low in _COMMON_SENTENCE_STARTS
             if not comma and (w == "A" or (starts_sentences and prev_core.lower() not in _NON_FINAL)):
                 continue
             if not nxt or not nxt[0].islower() or not after.startswith(" "):

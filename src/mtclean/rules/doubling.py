@@ -38,7 +38,7 @@ def _find_glued_names(text: str, ctx: Context) -> Iterator[Span]:
     lex = ctx.lexicon
     for m in _GLUED_TWICE.finditer(text):
         whole, half = m.group(1), m.group(2)
-        if whole.lower() in lex.words:
+        if lex.zipf(whole) >= 1.5 or lex.usual_form(whole) == whole:
             continue  # a real word or name that happens to repeat (Bonbon)
         yield m.start(1) + len(half), m.end(1), ""
 
@@ -68,7 +68,7 @@ _LEGIT_DOUBLES = frozenset(
     """had that is do does did very so no bye ha haha blah yeah yes well really far many much more
     knock tsk chop hush cha la na bla boo now long come there tut hear please never her in on up off
     out go ho hey oh ah ooh wow hip ding rah pooh tom bang boom bla choo beep tick tock night
-    again round over bit by little""".split()
+    again round over bit by little way""".split()
 )
 # Names that are a word written twice (Bora Bora, Lang Lang, The The).
 _LEGIT_NAME_DOUBLES = frozenset(
@@ -95,8 +95,8 @@ def _find_doubled_words(text: str, ctx: Context) -> Iterator[Span]:
         if any(r[1:] != first[1:] or (r[0] != first[0] and r[0].lower() != first[0].lower()) for r in repeats):
             continue
         if first[0].isupper() and repeats[0][0].isupper():
-            if low in _LEGIT_NAME_DOUBLES or first.isupper():
-                continue  # Bora Bora, Lang Lang, THE THE
+            if low in _LEGIT_NAME_DOUBLES or first.isupper() or len(first) <= 4:
+                continue  # Bora Bora, Lang Lang, THE THE; short names (Yang Yang, Ni Ni)
             # "Yang Yang", "Adamu Adamu", "Roa Roa Hotel" are names: remove a
             # capitalised double only where the document also writes the
             # word alone, or where it is a common lower-case word.

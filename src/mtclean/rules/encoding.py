@@ -33,7 +33,7 @@ _FTFY_CONFIG = ftfy.TextFixerConfig(
 # (Â..ï) followed by a continuation byte decoded the same way, or C1
 # controls, surrogates and replacement characters.
 _SUSPECT = re.compile(
-    "[\xc2-\xef][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "[\xc2-\xf4][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 _SUSPECT_CONTROL = re.compile("[\x80-\x9f\ud800-\udfff\ufffd]")

@@ -34,7 +34,8 @@ _NAME_PREFIXES = frozenset("mc mac de di da du la le van von der del della al el
 # ("ofthe", "inthe" are frequent enough typos to be listed by wordfreq).
 _FUNCTION = frozenset(
     """the a an of in on at to for from with by and or but is was are were as that this it its there
-    they we he she you i has have had will would can could be been not which who what when""".split()
+    they we he she you i has have had will would can could be been not which who what when us him her them
+    me my your our out up so do""".split()
 )
 # Real words made of two function words, and laughter ("hehe").
 _FUNCTION_COMPOUNDS = frozenset(
@@ -43,7 +44,7 @@ _FUNCTION_COMPOUNDS = frozenset(
 )
 _FUNCTION_PAIRS = frozenset(a + b for a in _FUNCTION for b in _FUNCTION if a != b) - _FUNCTION_COMPOUNDS
 
-_LOWER_TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])\p{Ll}{4,40}(?![\p{L}\p{N}'’_@-])")
+_LOWER_TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])\p{Ll}{3,40}(?![\p{L}\p{N}'’_@-])")
 _TITLE_TOKEN = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])\p{Lu}\p{Ll}{3,40}(?![\p{L}\p{N}'’_@-])")
 # Lower-case left half only: "CapCut", "SkyUp", "ProZorro" are brands.
 _CAMEL_TOKEN = regex.compile(
@@ -124,8 +125,10 @@ def best_split(word: str, lex: Lexicon, min_zipf: float = 3.0) -> tuple[str, str
             left in _CLOSED_CLASS and right in _CLOSED_CLASS
         ):
             continue
-        if not (_half_ok(left, lex, min_zipf) and _half_ok(right, lex, min_zipf)) or right == "a":
-            continue  # (a word ending in "a" is rarely "word a": "corna", "Menga")
+        if not (_half_ok(left, lex, min_zipf) and _half_ok(right, lex, min_zipf)):
+            continue
+        if right == "a" and not (left in _CLOSED_CLASS or (left.endswith("s") and lex.zipf(left) >= 4.0)):
+            continue  # a word ending in "a" is rarely "word a" ("corna", "Menga"), but "in|a", "makes|a"
         if not _plausible_glue(left, right, lex):
             continue
         score = lex.zipf(left) + lex.zipf(right)
@@ -145,7 +148,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
     title = {
         w
         for w in unknown
-        if len(w) >= 5 and w[0].isupper() and w[1:].islower()
+        if len(w) >= 4 and w[0].isupper() and w[1:].islower()
         and (w.lower() not in words or (w.lower() in _FUNCTION_PAIRS and lex.zipf(w) < 3.5))
     }
     camel = {w for w in unknown if not (w.islower() or w.isupper() or w.istitle()) and len(w) >= 4}
