@@ -22,7 +22,7 @@ _MID_TITLE = regex.compile(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}\p{Lu}]*\p{Ll}(?![\p{L
 # How much more often the cased table must see a word capitalised than in
 # lower case (log10) before a lower-case occurrence is restored: on the
 # lexicon alone, and when the document itself writes the word capitalised.
-LEXICON_ONLY_RATIO = 1.25
+LEXICON_ONLY_RATIO = 1.0
 WITH_DOCUMENT_RATIO = 0.5
 # ... and when the document writes it capitalised only at sentence starts.
 WITH_SENTENCE_START_RATIO = 0.75
