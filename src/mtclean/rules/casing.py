@@ -149,6 +149,10 @@ _FUNCTION_WORDS = frozenset(
 _CONNECTORS = frozenset("of for and the de du des la le von van der den del da di on in at to & y".split())
 _DETERMINERS = frozenset("the a an this that these those".split())
 _POSSESSIVES = frozenset("his her its their our my your".split())
+_VERBAL_CONTEXT = frozenset(
+    """it is are was were be been being has have had will would can could should shall might must do does did
+    i you he she we they not very too so more most really just also still already never always often""".split()
+)
 # Nouns and verbs after which a capitalised word is a name or a title
 # ("the magazine Nature", "a film called Clueless", "told Dad").
 _NAME_INTRODUCERS = frozenset(
@@ -321,7 +325,10 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
             if not nxt or not nxt[0].islower() or not after.startswith(" "):
                 continue
         else:
-            if _name_chain(back[1:] if comma else back, ahead) or _capital_nearby(back, ahead):
+            # After a pronoun, an auxiliary or an adverb comes a verb or an
+            # adjective, hardly ever a name ("it Tasted", "has Begun").
+            verbal = not comma and prev_core.lower() in _VERBAL_CONTEXT
+            if _name_chain(back[1:] if comma else back, ahead) or (not verbal and _capital_nearby(back, ahead)):
                 continue
             if prev_core.lower() in _NAME_INTRODUCERS or prev_core.lower() in _POSSESSIVES:
                 continue
