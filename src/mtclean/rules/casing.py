@@ -253,6 +253,13 @@ def _capital_nearby(back: list[str], ahead: list[str]) -> bool:
     return False
 
 
+def _title_case_stretch(back: list[str], ahead: list[str]) -> bool:
+    """Are a third or more of the six words on each side capitalised?"""
+    window = back[:6] + ahead[:6]
+    caps = sum(1 for w in window if w.lstrip("\"'“‘(")[:1].isupper())
+    return len(window) >= 4 and caps * 3 >= len(window)
+
+
 def _heading_line(text: str, pos: int) -> bool:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
@@ -328,8 +335,13 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
             # After a pronoun, an auxiliary or an adverb comes a verb or an
             # adjective, hardly ever a name ("it Tasted", "has Begun").
             verbal = not comma and prev_core.lower() in _VERBAL_CONTEXT
-            if _name_chain(back[1:] if comma else back, ahead) or (not verbal and _capital_nearby(back, ahead)):
+            if _name_chain(back[1:] if comma else back, ahead):
                 continue
+            # Names and titles cluster: near another capital, leave it.
+            if not verbal and _capital_nearby(back, ahead):
+                continue
+            if _title_case_stretch(back, ahead):
+                continue  # a headline in Title Case ("Works of Art will be on Display")
             if prev_core.lower() in _NAME_INTRODUCERS or prev_core.lower() in _POSSESSIVES:
                 continue
             if not comma and prev_core.lower() in _DETERMINERS and (lex.title_ratio(low) or 0) > AFTER_DETERMINER_RATIO:
