@@ -337,12 +337,6 @@ def test_pipeline_from_several_threads():
     assert got_normalize == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (performance): get_lexicon is a bare lru_cache, so N threads that first use it at once "
-    "each load the ~400k-word table (4 threads: 4 loads, ~2.4 s instead of ~0.5 s); Context promises "
-    "'once per process and language' (needs a lock)",
-)
 def test_lexicon_loaded_once_under_concurrent_first_use(monkeypatch):
     import mtclean.lexicon as lexicon_module
 

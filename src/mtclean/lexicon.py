@@ -8,7 +8,7 @@ time, with no case information (so case rules stay off for them).
 
 from __future__ import annotations
 
-import functools
+import threading
 import gzip
 import itertools
 from importlib import resources
@@ -182,7 +182,23 @@ def _load_wordfreq(lang: str) -> Lexicon:
     return Lexicon(lang, words, {}, has_case=False)
 
 
-@functools.lru_cache(maxsize=None)
+_LOADED: dict[str, Lexicon] = {}
+_LOAD_LOCK = threading.Lock()
+
+
 def get_lexicon(lang: str) -> Lexicon:
-    """The lexicon for ``lang``, loaded on first use and cached for the process."""
-    return _load_table(lang) or _load_wordfreq(lang)
+    """The lexicon for ``lang``, loaded on first use and cached for the process.
+
+    Threads that ask at once wait for one load (the cache is read-only data,
+    shared by every pipeline in the process, like wordfreq's own caches).
+    """
+    lex = _LOADED.get(lang)
+    if lex is None:
+        with _LOAD_LOCK:
+            lex = _LOADED.get(lang)
+            if lex is None:
+                lex = _LOADED[lang] = _load_table(lang) or _load_wordfreq(lang)
+    return lex
+
+
+get_lexicon.cache_clear = _LOADED.clear  # type: ignore[attr-defined]  # as functools' caches have
