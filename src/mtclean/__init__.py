@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
+from .batch import normalize_many
 from .edits import Edit, apply_edits
 from .language import detect_language
 from .lexicon import Lexicon, get_lexicon
@@ -24,6 +25,7 @@ __version__ = "0.1.0.dev0"
 __all__ = [
     "normalize",
     "explain",
+    "normalize_many",
     "default_pipeline",
     "make_pipeline",
     "rule_names",
