@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
+from typing import Iterator
 
 import regex
 
@@ -62,6 +64,27 @@ def lower_word_list(text: str, ctx: Context) -> list[str]:
 def word_set(text: str, ctx: Context) -> frozenset[str]:
     """The distinct letter runs of ``text`` (cached for the call)."""
     return ctx.cached("word_set", text, lambda t: frozenset(word_list(t, ctx)))  # type: ignore[return-value]
+
+
+def word_counts(text: str, ctx: Context) -> "Counter[str]":
+    """How often each letter run occurs in ``text`` (cached for the call)."""
+    return ctx.cached("word_counts", text, lambda t: Counter(word_list(t, ctx)))  # type: ignore[return-value]
+
+
+def windows(text: str, size: int = 8192) -> Iterator[tuple[int, str]]:
+    """``text`` in pieces of about ``size`` characters, cut after a line or a
+    sentence end, as (offset, piece): rules whose evidence is local run their
+    expensive patterns on the pieces that need it, keeping time linear.
+    """
+    n = len(text)
+    start = 0
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            cut = max(text.rfind("\n", start + size // 2, end), text.rfind(". ", start + size // 2, end))
+            end = cut + 1 if cut >= 0 else end
+        yield start, text[start:end]
+        start = end
 
 
 def unknown_words(text: str, ctx: Context) -> frozenset[str]:

@@ -8,7 +8,7 @@ from typing import Iterator
 import regex
 
 from ..rule import Context, Rule, Span
-from ._common import EN, protected, run_rule, unknown_words, word_set
+from ._common import EN, protected, run_rule, unknown_words, word_counts, word_set
 
 __all__ = ["restore_name_case", "lower_midsentence_capitals", "RESTORE_NAME_CASE", "LOWER_MIDSENTENCE_CAPITALS"]
 
@@ -52,7 +52,8 @@ _NAME_CHAIN_HEADS = frozenset("united".split())
 # lexicon alone.
 _SENTENCE_STARTERS = frozenset(
     """dont cant wont im ive id ill didnt doesnt isnt wasnt arent werent thats whats youre theyre hes shes
-    lets heres theres wheres whos aint ok okay yes yeah hello thanks march may august united patriot""".split()
+    lets heres theres wheres whos aint ok okay yes yeah hello thanks march may august united patriot
+    pcs schoolboy""".split()
 )
 
 
@@ -299,7 +300,7 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
         ratio = lex.title_ratio(low)
         # Written capitalised more than once: a name or the writer's style.
         if ratio is not None and ratio <= CONTENT_RATIO and counts[w] == 1 and lex.usual_form(low) is None:
-            if text.count(w) == 1:
+            if word_counts(text, ctx)[w] == 1:
                 candidates.add(w)
     if not candidates:
         return

@@ -8,7 +8,7 @@ from typing import Iterator
 import regex
 
 from ..rule import Context, Rule, Span, _diff_spans
-from ._common import EN, Protected, lower_word_list, protected, run_rule, unknown_words
+from ._common import EN, Protected, lower_word_list, protected, run_rule, unknown_words, windows, word_counts
 
 __all__ = [
     "dedupe_glued_names",
@@ -80,12 +80,25 @@ _DOUBLED = regex.compile(r"(?<![\p{L}\p{N}'’_@#-])(\p{L}+)((?:[ \t]+\1)+)(?![\
 
 def _find_doubled_words(text: str, ctx: Context) -> Iterator[Span]:
     # Pre-screen: two equal letter runs in a row (ignoring case), compared
-    # pairwise at C speed.
+    # pairwise at C speed; then the pattern, on the pieces that have one.
     words = lower_word_list(text, ctx)
     if not any(map(str.__eq__, words, words[1:])):
         return
+    if len(text) <= _WINDOW:
+        yield from _doubled_in(text, 0, text, ctx)
+        return
+    for offset, piece in windows(text, _WINDOW):
+        pw = piece.lower().split()
+        if any(map(str.__eq__, pw, pw[1:])) or any(map(str.__eq__, (w.strip(".,;:!?\"'()") for w in pw), pw[1:])):
+            yield from _doubled_in(piece, offset, text, ctx)
+
+
+_WINDOW = 8192
+
+
+def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Span]:
     prot: Protected | None = None
-    for m in _DOUBLED.finditer(text):
+    for m in _DOUBLED.finditer(piece):
         first = m.group(1)
         low = first.lower()
         if low in _LEGIT_DOUBLES or first.isdigit():
@@ -101,13 +114,13 @@ def _find_doubled_words(text: str, ctx: Context) -> Iterator[Span]:
             # capitalised double only where the document also writes the
             # word alone, or where it is a common lower-case word.
             ratio = ctx.lexicon.title_ratio(low)
-            alone = len(regex.findall(rf"(?<![\p{{L}}-]){regex.escape(first)}(?![\p{{L}}-])", text)) > 1 + len(repeats)
+            alone = word_counts(text, ctx)[first] > 1 + len(repeats)
             if not alone and (ratio is None or ratio > -0.5):
                 continue
         prot = prot or protected(text, ctx)
-        if prot.covers(m.start(), m.end()):
+        if prot.covers(offset + m.start(), offset + m.end()):
             continue
-        yield m.end(1), m.end(), ""
+        yield offset + m.end(1), offset + m.end(), ""
 
 
 REMOVE_DOUBLED_WORDS = Rule(
@@ -183,15 +196,19 @@ def _collapse_loops(text: str) -> str:
 def _find_loops(text: str, ctx: Context) -> Iterator[Span]:
     if not _has_near_repeat(lower_word_list(text, ctx)):
         return
-    # Collapsing one loop can reveal a longer one ("a b a b c a b a b c"):
-    # repeat until nothing changes, then report the difference.
-    fixed = text
-    for _ in range(8):
-        again = _collapse_loops(fixed)
-        if again == fixed:
-            break
-        fixed = again
-    yield from _diff_spans(text, fixed)
+    for offset, piece in windows(text, _WINDOW) if len(text) > _WINDOW else [(0, text)]:
+        if offset and not _has_near_repeat(piece.lower().split()):
+            continue
+        # Collapsing one loop can reveal a longer one ("a b a b c a b a b c"):
+        # repeat until nothing changes, then report the difference.
+        fixed = piece
+        for _ in range(8):
+            again = _collapse_loops(fixed)
+            if again == fixed:
+                break
+            fixed = again
+        for start, end, repl in _diff_spans(piece, fixed):
+            yield offset + start, offset + end, repl
 
 
 def _same_words(a: list[str], b: list[str]) -> bool:

@@ -76,6 +76,11 @@ _CLOSED_CLASS = frozenset(
 )
 
 
+# Two-letter words that are also common word endings (-or, -on, -in, -an,
+# -is, -it, -as): never the right half of a split.
+_WORD_ENDINGS = frozenset("or on in an is it as".split())
+
+
 def _plausible_glue(left: str, right: str, lex: Lexicon) -> bool:
     """Would two adjacent words form this pair, rather than a compound?"""
     if left in _CLOSED_CLASS or right in _CLOSED_CLASS:
@@ -127,6 +132,8 @@ def best_split(word: str, lex: Lexicon, min_zipf: float = 3.0) -> tuple[str, str
             continue
         if not (_half_ok(left, lex, min_zipf) and _half_ok(right, lex, min_zipf)):
             continue
+        if right in _WORD_ENDINGS and left not in _CLOSED_CLASS:
+            continue  # "prevent|or", "suggest|or": more likely one word's ending than a glue
         if right == "a" and not (left in _CLOSED_CLASS or (left.endswith("s") and lex.zipf(left) >= 4.0)):
             continue  # a word ending in "a" is rarely "word a" ("corna", "Menga"), but "in|a", "makes|a"
         if not _plausible_glue(left, right, lex):

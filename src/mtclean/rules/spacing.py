@@ -38,6 +38,7 @@ _CONTRACTION = regex.compile(r"(?<=\p{L})[ \t]+(?=(?:n['’]t|['’](?:s|re|ve|l
 def _opened_before(text: str, pos: int, opener: str) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     closer = ")" if opener == "(" else "]"
+    line_start = max(line_start, pos - 2000)  # bounded: linear time on huge lines
     return text.count(opener, line_start, pos) > text.count(closer, line_start, pos)
 
 
@@ -153,7 +154,7 @@ def _find_space_after(text: str, ctx: Context) -> Iterator[Span]:
             for m in _STRAIGHT_GLUED.finditer(text):
                 if text[m.start() - 1] in "dlnst" and (m.start() < 2 or not text[m.start() - 2].isalpha()):
                     continue  # an apostrophe typed as a quote: coup d"état
-                line_start = text.rfind("\n", 0, m.start()) + 1
+                line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 2000)
                 opening = text.count('"', line_start, m.start()) % 2 == 0
                 if opening:
                     yield m.start(), m.start(), " "
