@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import Iterator
 
 import regex
 
+from ..lexicon import get_lexicon
 from ..rule import Context, Rule, Span
 from ._common import EN, protected, run_rule, unknown_words, word_counts, word_set
 
@@ -230,11 +232,18 @@ def _mid_sentence_use(text: str, word: str) -> bool:
     return False
 
 
-def _could_be_lowered(word: str, lex) -> bool:
+@functools.lru_cache(maxsize=1 << 16)
+def _could_be_lowered(word: str, lang: str) -> bool:
+    """A capitalised function word, or a word usually written in lower case.
+
+    (Memoised: a pure function of the word and the read-only lexicon.)
+    """
+    if not (word[:1].isupper() and word[1:].islower()):
+        return False
     low = word.lower()
     if low in _FUNCTION_WORDS:
         return True
-    ratio = lex.title_ratio(low)
+    ratio = get_lexicon(lang).title_ratio(low)
     return ratio is not None and ratio <= CONTENT_RATIO
 
 
@@ -278,7 +287,7 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
         return
     # Pre-screen: capitalised words (all "unknown" to the lower-case
     # lexicon) that are function words or usually written in lower case.
-    maybe = {w for w in unknown_words(text, ctx) if w[:1].isupper() and w[1:].islower() and _could_be_lowered(w, lex)}
+    maybe = {w for w in unknown_words(text, ctx) if _could_be_lowered(w, ctx.lang)}
     if not maybe:
         return
     if not any(_mid_sentence_use(text, w) for w in maybe):

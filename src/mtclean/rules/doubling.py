@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from itertools import compress
 from typing import Iterator
 
@@ -157,19 +158,20 @@ _LOOP = regex.compile(
 
 def _has_near_repeat(words: list[str], span: int = 8) -> bool:
     """Are some ``k`` words (2 <= k <= ``span``) followed by the same ``k`` words?"""
-    # A loop repeats a word pair; most texts repeat none nearby. The common
-    # case is decided by one C-level set; then one linear pass.
-    pairs = list(map(" ".join, zip(words, words[1:])))
+    # A loop of k words repeats a word pair k words later. Most texts repeat
+    # no pair at all (one C-level set); otherwise only repeated pairs are
+    # looked at, in one linear pass.
+    pairs = list(zip(words, words[1:]))
     if len(set(pairs)) == len(pairs):
         return False
-    last: dict[str, int] = {}
+    counts = Counter(pairs)
+    last: dict[tuple[str, str], int] = {}
     for j, pair in enumerate(pairs):
-        i = last.get(pair)
-        if i is not None:
-            k = j - i
-            if 2 <= k <= span and words[i:i + k] == words[j:j + k]:
+        if counts[pair] > 1:
+            i = last.get(pair)
+            if i is not None and 2 <= j - i <= span and words[i:j] == words[j:j + j - i]:
                 return True
-        last[pair] = j
+            last[pair] = j
     return False
 
 

@@ -150,15 +150,20 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
     # Pre-screen on the call's shared word set: only letter runs that the
     # lexicon does not know (plus "ofthe"-style pairs) can be glues.
     unknown = unknown_words(text, ctx)
-    lower = {w for w in unknown if len(w) >= 6 and w.islower()}
+    lower: set[str] = set()
+    title: set[str] = set()
+    camel: set[str] = set()
+    for w in unknown:  # one pass; mostly names and capitalised words
+        if w.islower():
+            if len(w) >= 6:
+                lower.add(w)
+        elif w.istitle():
+            low = w.lower()
+            if len(w) >= 4 and (low not in words or (low in _FUNCTION_PAIRS and lex.zipf(low) < 3.5)):
+                title.add(w)
+        elif not w.isupper() and len(w) >= 4:
+            camel.add(w)
     lower.update(w for w in word_set(text, ctx) & _FUNCTION_PAIRS if lex.zipf(w) < 3.5)
-    title = {
-        w
-        for w in unknown
-        if len(w) >= 4 and w[0].isupper() and w[1:].islower()
-        and (w.lower() not in words or (w.lower() in _FUNCTION_PAIRS and lex.zipf(w) < 3.5))
-    }
-    camel = {w for w in unknown if not (w.islower() or w.isupper() or w.istitle()) and len(w) >= 4}
     if not (lower or title or camel):
         return
     prot = protected(text, ctx)

@@ -73,8 +73,17 @@ def remove_preamble(text: str, *, lang: str = "en") -> str:
 _STRAY = regex.compile(r"(?m)^([ \t]*)(AND|BUT|OR|SO|THEN|ALSO|YET|PLUS)(?=(\p{Lu}\p{Ll}+)\b)")
 
 
+_CONJ_PREFIXES = ("AND", "BUT", "OR", "SO", "THEN", "ALSO", "YET", "PLUS")
+
+
 def _find_stray_opening(text: str, ctx: Context) -> Iterator[Span]:
-    if not any(c.isupper() for c in text[:8]) and "\n" not in text:
+    # Pre-screen: does any line start with one of the conjunctions?
+    starts = [0]
+    i = text.find("\n")
+    while i >= 0:
+        starts.append(i + 1)
+        i = text.find("\n", i + 1)
+    if not any(text[s:s + 12].lstrip(" \t").startswith(_CONJ_PREFIXES) for s in starts):
         return
     lex = ctx.lexicon
     for m in _STRAY.finditer(text):
