@@ -76,9 +76,9 @@ _CLOSED_CLASS = frozenset(
 )
 
 
-# Two-letter words that are also common word endings (-or, -on, -in, -an,
-# -is, -it, -as): never the right half of a split.
-_WORD_ENDINGS = frozenset("or on in an is it as".split())
+# "or" is also the ending of agent nouns ("preventor", "suggestor"): as a
+# right half it needs a closed-class word on the left ("this|or").
+_WORD_ENDINGS = frozenset(["or"])
 
 
 def _plausible_glue(left: str, right: str, lex: Lexicon) -> bool:
@@ -106,7 +106,8 @@ _MODIFIERS = frozenset(
     really just still even also only made got took gave went came saw told kept left put set back black white
     red green blue hot cold warm dry wet hard soft easy fast slow early late open clear strong weak rich poor
     heavy dark deep wide huge top best worst better worse female male public private local national global
-    social human own such each every any some both either neither hundred thousand million billion""".split()
+    social human own such each every any some both either neither two three five six seven eight nine ten
+    hundred thousand million billion""".split()
 )
 _ADVERBS = frozenset("better well again now then too also later together away here there today yesterday tomorrow soon".split())
 
@@ -194,7 +195,9 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
                 ok = split is not None
             else:
                 split = _name_then_function_word(w, lex)
-                ok = split is not None and not _capitalised_neighbour(text, m.start(), m.end())
+                ok = split is not None and not _capitalised_neighbour(
+                    text, m.start(), m.end(), next_may_be_capital=split[1].lower() in ("of", "for", "and")
+                )
             if ok and split:
                 yield m.start() + len(split[0]), m.start() + len(split[0]), " "
 
@@ -224,7 +227,8 @@ def _name_then_function_word(word: str, lex: Lexicon) -> tuple[str, str] | None:
     for tail in _NAME_TAILS_LONGEST_FIRST:
         if low.endswith(tail) and len(low) - len(tail) >= 4:
             head = low[: -len(tail)]
-            if lex.zipf(head) >= 3.0:
+            # A longer tail is stronger evidence: a rarer head will do.
+            if lex.zipf(head) >= (2.0 if len(tail) >= 3 else 3.0):
                 return word[: len(head)], word[len(head):]
     return None
 
@@ -234,7 +238,7 @@ def _sentence_initial_split(word: str, lex: Lexicon) -> tuple[str, str] | None:
     low = word.lower()
     if low[0] in "ia" and len(low) > 3:
         rest = low[1:]
-        if (low[0] == "i" and rest in _CLOSED_CLASS) or (
+        if (low[0] == "i" and (rest in _CLOSED_CLASS or lex.zipf(rest) >= 4.0)) or (
             low[0] == "a" and lex.zipf(rest) >= 3.5 and (lex.title_ratio(rest) or 0) <= 0 and rest[0] not in "aeiou"
         ):
             return word[:1], word[1:]
@@ -258,12 +262,14 @@ _DAYS_AND_MONTHS = frozenset(
 )
 
 
-def _capitalised_neighbour(text: str, start: int, end: int) -> bool:
+def _capitalised_neighbour(text: str, start: int, end: int, next_may_be_capital: bool = False) -> bool:
     """Is a neighbour capitalised (part of a multi-word name: "Uche Secondus", "Luckin Coffee")?"""
     before = [w for w in (t.strip("\"'“”‘’()[],.;:") for t in text[max(0, start - 40):start].split()) if w]
     after = [w for w in (t.strip("\"'“”‘’()[],.;:") for t in text[end:end + 40].split()) if w]
     if before and before[-1][:1].isupper():
         return True
+    if next_may_be_capital:  # "Ministry|of Defense"
+        return False
     return bool(after) and after[0][:1].isupper() and after[0].lower() not in _DAYS_AND_MONTHS
 
 
