@@ -101,7 +101,7 @@ Rescue teams worked through the night to reach villages cut off by the flooding,
 The {noun} has divided the governing coalition, with {small} ministers threatening to resign over the issue.
 {person} was born in {place} in {year} and studied law before entering politics.
 Under the agreement, {country} will receive {num} tonnes of grain and a loan to rebuild its {noun}.
-The ministry said it had received more than {num} applications for the {noun} scheme in the first week.
+The ministry said it had received more than {num} applications for the new {noun} programme in the first week.
 Schools in {place} will remain closed until {day} while engineers inspect the {noun}.
 "This is not the end of the process, it is the beginning," {person} told supporters in {place}.
 The report found that {pct} percent of households in {country} could not afford an unexpected {noun}.
