@@ -33,14 +33,16 @@ WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*")
 
 # Things that are not prose and that no rule may touch: URLs, e-mail
 # addresses, @handles, #hashtags, inline code, paths and file names.
+# (Bounded repeats, anchored at the start of a run: linear time even on
+# text without spaces.)
 _PROTECTED = regex.compile(
     r"""
       (?:https?|ftp)://\S+
     | www\.\S+
-    | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+    | (?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}
     | (?<!\w)[@#]\w+
-    | `[^`\n]*`
-    | (?<![\w.])(?:[\w-]+\.)+(?:com|org|net|gov|edu|io|ai|co|uk|ru|ua|de|fr|cn|info|html?|php|aspx?|pdf|docx?|xlsx?|csv|txt|json|py|js|md|png|jpe?g|gif)\b(?:/\S*)?
+    | `[^`\n]{0,500}`
+    | (?<![\w.-])(?:[\w-]{1,63}\.){1,6}(?:com|org|net|gov|edu|io|ai|co|uk|ru|ua|de|fr|cn|info|html?|php|aspx?|pdf|docx?|xlsx?|csv|txt|json|py|js|md|png|jpe?g|gif)\b(?:/\S*)?
     """,
     regex.X | regex.I,
 )
@@ -137,6 +139,10 @@ class Protected:
                 self.starts.append(m.start())
                 self.ends.append(m.end())
 
+    def seen_from(self, offset: int) -> "_ProtectedView":
+        """The same spans, for positions counted from ``offset`` (a piece of the text)."""
+        return _ProtectedView(self, offset)
+
     def covers(self, pos: int, end: int | None = None) -> bool:
         """True when ``[pos, end)`` (or the character at ``pos``) meets a protected span."""
         if self.text is not None:
@@ -151,3 +157,13 @@ class Protected:
 # Characters after which a new sentence (and so a capital) may begin.
 SENTENCE_END = ".!?…"
 OPENERS = "\"'“‘«„‚([{¿¡*-–—•>"
+
+
+class _ProtectedView:
+    __slots__ = ("whole", "offset")
+
+    def __init__(self, whole: Protected, offset: int):
+        self.whole, self.offset = whole, offset
+
+    def covers(self, pos: int, end: int | None = None) -> bool:
+        return self.whole.covers(self.offset + pos, None if end is None else self.offset + end)

@@ -112,6 +112,10 @@ _MODIFIERS = frozenset(
 _ADVERBS = frozenset("better well again now then too also later together away here there today yesterday tomorrow soon".split())
 
 
+# Two words glued together are rarely longer than this.
+MAX_GLUED_LENGTH = 30
+
+
 def best_split(word: str, lex: Lexicon, min_zipf: float = 3.0) -> tuple[str, str] | None:
     """The best two-word reading of an unknown lower-case ``word``, or None.
 
@@ -124,9 +128,15 @@ def best_split(word: str, lex: Lexicon, min_zipf: float = 3.0) -> tuple[str, str
     >>> best_split("zelenskyy", get_lexicon("en")) is None
     True
     """
+    if len(word) > MAX_GLUED_LENGTH:
+        return None
     best: tuple[float, str, str] | None = None
+    get = lex.words.get
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
+        # Cheapest test first: both halves must be known words at all.
+        if not ((get(left, 0) & 255) or len(left) <= 2) or not ((get(right, 0) & 255) or len(right) <= 2):
+            continue
         if (left in _BOUND_PREFIXES or right in _BOUND_SUFFIXES) and not (
             left in _CLOSED_CLASS and right in _CLOSED_CLASS
         ):

@@ -8,7 +8,7 @@ from typing import Iterator
 import regex
 
 from ..rule import Context, Rule, Span
-from ._common import EN, SPACED_LATIN, protected, run_rule
+from ._common import EN, SPACED_LATIN, protected, run_rule, windows
 
 __all__ = [
     "fix_space_before_punctuation",
@@ -88,8 +88,6 @@ def fix_space_before_punctuation(text: str, *, lang: str = "en") -> str:
 
 
 # ---------------------------------------------------------------- after
-# "months.Said" / "partner.And": a capitalised word glued after . ! ?
-_GLUED_SENTENCE = regex.compile(r"(?<![\p{L}\p{N}.])([\p{L}\p{N}]{2,})([.!?])(\p{Lu}\p{Ll}+)\b")
 # Words that open sentences: after "Name." they mark a lost space.
 _SENTENCE_OPENERS = frozenset(
     """the a an it he she we they i you this that these those there in on at for but and or so yet
@@ -98,11 +96,11 @@ _SENTENCE_OPENERS = frozenset(
 )
 # Names written with sentence punctuation inside.
 _BRANDS = frozenset({"Yahoo!", "Jeopardy!", "Kostroma.", "Panic!", "Wham!"})
-# "months.said the": a speech verb glued after a period (English).
-_SPEECH = "said|says|added|adds|told|stated|noted|explained|reported|wrote|according|claimed|declared|announced|stressed|emphasized|emphasised|insisted|replied|commented|asked"
-_GLUED_SPEECH = regex.compile(rf"(?<![\p{{L}}\p{{N}}.])(\p{{L}}{{2,}})\.({_SPEECH})\b")
-# "blankets,down": a word glued after a comma.
-_GLUED_COMMA = regex.compile(r"(?<![\p{L}\p{N}.])([\p{L}\p{N}]*\p{L}),(\p{L}{2,})\b")
+# "months.said the": a speech verb glued after a period takes a comma (English).
+_SPEECH_VERBS = frozenset(
+    """said says added adds told stated noted explained reported wrote according claimed declared announced
+    stressed emphasized emphasised insisted replied commented asked""".split()
+)
 # Curly quotes are unambiguous in English: ” closes, “ opens.
 # (Not where ” stands for an apostrophe: "I”ll", "don”t".)
 _CLOSE_GLUED = regex.compile(
@@ -119,37 +117,77 @@ _SCREEN_AFTER_PUNCT = re.compile(r"[.!?,](?<=[^\W_]{2}.)(?=[^\W\d_])")
 _SCREEN_AFTER_QUOTE = re.compile(r"[”“\"](?<=\S.)(?=[^\W\d_])")
 
 
+_PUNCT_BEFORE_LETTER = re.compile(r"[.!?,](?=[^\W\d_])")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _glued_at(
+    text: str, offset: int, prot, ctx: Context, start: int, pos: int, before: str, after: str
+) -> Iterator[Span]:
+    """The repair, if any, of ``before`` + punctuation + ``after`` glued at ``pos``."""
+    punct = text[pos]
+    end = pos + 1 + len(after)
+    if prot.covers(start, end):
+        return
+    if punct == ",":
+        if len(after) >= 2:  # "blankets,down"
+            yield offset + pos + 1, offset + pos + 1, " "
+        return
+    if after[:1].isupper() and after[1:].islower() and len(after) >= 2:  # "plates.Children"
+        if before + punct in _BRANDS:
+            return
+        if (
+            before[0].isupper()
+            and punct == "."
+            and after.lower() not in _SENTENCE_OPENERS
+            and len(after) >= 4
+            and (ctx.lexicon.title_ratio(after) or 1.0) <= 0.0
+        ):
+            return  # "Diia.Business", "Neva.Today": a name, a dot, a common word
+        yield offset + pos + 1, offset + pos + 1, " "
+    elif punct == "." and ctx.lang == "en" and after in _SPEECH_VERBS and before.isalpha():
+        yield offset + pos, offset + pos + 1, ", "  # "months.said" -> "months, said"
+
+
 def _find_space_after(text: str, ctx: Context) -> Iterator[Span]:
+    if len(text) <= _WINDOW:
+        yield from _space_after_in(text, 0, text, ctx)
+        return
+    # Long text: the patterns run only on the pieces whose screen hits.
+    for offset, piece in windows(text, _WINDOW):
+        yield from _space_after_in(piece, offset, text, ctx)
+
+
+_WINDOW = 16384
+
+
+def _space_after_in(piece: str, offset: int, whole: str, ctx: Context) -> Iterator[Span]:
+    """The edits of fix_space_after_punctuation in ``piece`` (at ``offset`` in ``whole``)."""
+    text = piece
     has_punct = _SCREEN_AFTER_PUNCT.search(text) is not None
     has_quote = _SCREEN_AFTER_QUOTE.search(text) is not None
     if not (has_punct or has_quote):
         return
-    prot = protected(text, ctx)
+    prot = protected(whole, ctx).seen_from(offset)
     if has_punct:
-        for m in _GLUED_SENTENCE.finditer(text):
-            if prot.covers(m.start(), m.end()) or m.group(1) + m.group(2) in _BRANDS:
+        # One stdlib scan for the punctuation; the words around each hit are
+        # read in Python (hits are rare in prose, and this stays linear).
+        for m in _PUNCT_BEFORE_LETTER.finditer(text):
+            pos = m.start()
+            j = pos
+            while j > 0 and text[j - 1].isalnum():
+                j -= 1
+            before = text[j:pos]
+            if len(before) < 2 or not before[-1].isalpha() and text[pos] == ",":
                 continue
-            if (
-                m.group(1)[0].isupper()
-                and m.group(2) == "."
-                and m.group(3).lower() not in _SENTENCE_OPENERS
-                and len(m.group(3)) >= 4
-                and (ctx.lexicon.title_ratio(m.group(3)) or 1.0) <= 0.0
-            ):
-                continue  # "Diia.Business", "Neva.Today": a name, a dot, a common word
-            yield m.end(2), m.end(2), " "
-        if ctx.lang == "en":
-            for m in _GLUED_SPEECH.finditer(text):
-                if not prot.covers(m.start(), m.end()):
-                    yield m.end(1), m.end(1) + 1, ", "
-        for m in _GLUED_COMMA.finditer(text):
-            if len(m.group(1)) > 1 and not prot.covers(m.start(), m.end()):
-                yield m.end(1) + 1, m.end(1) + 1, " "
+            after_m = _LETTERS.match(text, pos + 1)
+            after = after_m.group() if after_m else ""
+            yield from _glued_at(text, offset, prot, ctx, j, pos, before, after)
     if has_quote and ctx.lang == "en":
         for m in _CLOSE_GLUED.finditer(text):
-            yield m.end(), m.end(), " "
+            yield offset + m.end(), offset + m.end(), " "
         for m in _OPEN_GLUED.finditer(text):
-            yield m.start(), m.start(), " "
+            yield offset + m.start(), offset + m.start(), " "
         if '"' in text:
             for m in _STRAIGHT_GLUED.finditer(text):
                 if text[m.start() - 1] in "dlnst" and (m.start() < 2 or not text[m.start() - 2].isalpha()):
@@ -157,9 +195,9 @@ def _find_space_after(text: str, ctx: Context) -> Iterator[Span]:
                 line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 2000)
                 opening = text.count('"', line_start, m.start()) % 2 == 0
                 if opening:
-                    yield m.start(), m.start(), " "
+                    yield offset + m.start(), offset + m.start(), " "
                 else:
-                    yield m.end(), m.end(), " "
+                    yield offset + m.end(), offset + m.end(), " "
 
 
 FIX_SPACE_AFTER_PUNCTUATION = Rule(
