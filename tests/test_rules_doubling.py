@@ -132,3 +132,25 @@ def test_remove_repetition_loops(bad, good):
 def test_repetition_loops_left_alone(text):
     assert remove_repetition_loops(text) == text
     assert norm(text) == text
+
+
+# Long documents are screened window by window: a repeat that ends a
+# sentence ("region.") must still be found far into the text.
+_LONG_FILLER = " ".join(
+    f"Officials in district {i} said the new budget would fund {i + 3} schools and a clinic." for i in range(400)
+)
+
+
+@pytest.mark.parametrize(
+    ("bad", "good"),
+    [
+        ("He said the the, plan", "He said the, plan"),
+        ("in the region in the region. And", "in the region. And"),
+    ],
+)
+def test_doubles_found_deep_in_long_documents(bad, good):
+    assert len(_LONG_FILLER) > 30_000
+    text = _LONG_FILLER[:20_000] + " " + bad + " " + _LONG_FILLER[20_000:]
+    out = mtclean.normalize(text, lang="en")
+    assert bad not in out
+    assert _LONG_FILLER[:20_000] + " " + good + " " + _LONG_FILLER[20_000:] == out

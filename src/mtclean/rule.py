@@ -36,10 +36,16 @@ class Context:
 
     def cached(self, key: str, text: str, compute: Callable[[str], object]) -> object:
         """``compute(text)``, computed once per call for the same text."""
-        k = (key, text)
-        value = self.memo.get(k)
+        memo = self.memo
+        if memo.get(None) is not text:
+            # A new text: the pipeline never goes back to an older one, so
+            # drop its facts instead of keeping every intermediate copy's
+            # word lists alive until the call ends (and never hash a text).
+            memo.clear()
+            memo[None] = text
+        value = memo.get(key)
         if value is None:
-            value = self.memo[k] = compute(text)
+            value = memo[key] = compute(text)
         return value
 
     @property

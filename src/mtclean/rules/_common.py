@@ -49,11 +49,24 @@ _PROTECTED = regex.compile(
 
 
 _WORD_CHARS = re.compile(r"[^\W\d_]+")
-_ASCII_WORD_CHARS = re.compile(r"[A-Za-z]+")  # the same on ASCII text, and faster
+# ASCII bytes that are not letters -> space: one bytes.translate and one
+# split find the ASCII letter runs at C speed; only tokens holding other
+# characters go through the regex. Exactly _WORD_CHARS.findall(text).
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+_TO_SPACE = bytes.maketrans(_ASCII_NON_LETTERS, b" " * len(_ASCII_NON_LETTERS))
 
 
 def _letter_runs(text: str) -> list[str]:
-    return (_ASCII_WORD_CHARS if text.isascii() else _WORD_CHARS).findall(text)
+    tokens = text.encode("utf-8", "surrogatepass").translate(_TO_SPACE).decode("utf-8", "surrogatepass").split()
+    if text.isascii():
+        return tokens
+    out: list[str] = []
+    for t in tokens:
+        if t.isascii() or t.isalpha():
+            out.append(t)
+        else:
+            out += _WORD_CHARS.findall(t)
+    return out
 
 
 def word_list(text: str, ctx: Context) -> list[str]:
@@ -76,6 +89,20 @@ def word_set(text: str, ctx: Context) -> frozenset[str]:
 def word_counts(text: str, ctx: Context) -> "Counter[str]":
     """How often each letter run occurs in ``text`` (cached for the call)."""
     return ctx.cached("word_counts", text, lambda t: Counter(word_list(t, ctx)))  # type: ignore[return-value]
+
+
+def window_words(text: str, ctx: Context, size: int = 8192) -> list[tuple[int, str, list[str]]]:
+    """(offset, piece, lower-case letter runs of the piece) for each window (cached for the call).
+
+    The per-window pre-screens of the doubling rules must tokenize as the
+    whole-text one does (letter runs): whitespace tokens keep punctuation
+    ("region." != "region") and miss a repeat that ends a sentence.
+    """
+    return ctx.cached(  # type: ignore[return-value]
+        f"window_words/{size}",
+        text,
+        lambda t: [(o, p, " ".join(_letter_runs(p)).lower().split(" ")) for o, p in windows(t, size)],
+    )
 
 
 def windows(text: str, size: int = 8192) -> Iterator[tuple[int, str]]:

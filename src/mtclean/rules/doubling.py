@@ -9,7 +9,7 @@ from typing import Iterator
 import regex
 
 from ..rule import Context, Rule, Span, _diff_spans
-from ._common import EN, Protected, lower_word_list, protected, run_rule, unknown_words, windows, word_counts
+from ._common import EN, Protected, lower_word_list, protected, run_rule, unknown_words, window_words, windows, word_counts
 
 __all__ = [
     "dedupe_glued_names",
@@ -88,9 +88,8 @@ def _find_doubled_words(text: str, ctx: Context) -> Iterator[Span]:
     if len(text) <= _WINDOW:
         yield from _doubled_in(text, 0, text, ctx)
         return
-    for offset, piece in windows(text, _WINDOW):
-        pw = piece.lower().split()
-        if any(map(str.__eq__, pw, pw[1:])) or any(map(str.__eq__, (w.strip(".,;:!?\"'()") for w in pw), pw[1:])):
+    for offset, piece, pw in window_words(text, ctx, _WINDOW):
+        if any(map(str.__eq__, pw, pw[1:])):
             yield from _doubled_in(piece, offset, text, ctx)
 
 
@@ -187,7 +186,7 @@ def _collapse_loops(text: str) -> str:
         chunks = [rest[i:i + n] for i in range(0, len(rest), n)]
         if not all(_same_words(words, c) for c in chunks):
             continue
-        if n == 2 and len(chunks) == 1 and words[1].lower() == "to" and text[:m.start()].rstrip().lower().endswith("from"):
+        if n == 2 and len(chunks) == 1 and words[1].lower() == "to" and _before(text, m.start()).endswith("from"):
             continue  # "from time to time to discuss": an idiom, not a loop
         out.append(text[pos:m.end(1)])
         pos = m.end(2)
@@ -195,11 +194,22 @@ def _collapse_loops(text: str) -> str:
     return "".join(out)
 
 
+def _before(text: str, pos: int) -> str:
+    """``text[:pos].rstrip().lower()``, without copying the whole prefix (only its end is read)."""
+    lo = max(0, pos - 64)
+    window = text[lo:pos].rstrip()
+    while not window and lo > 0:
+        lo = max(0, lo - 4096)
+        window = text[lo:pos].rstrip()
+    return window.lower()
+
+
 def _find_loops(text: str, ctx: Context) -> Iterator[Span]:
     if not _has_near_repeat(lower_word_list(text, ctx)):
         return
-    for offset, piece in windows(text, _WINDOW) if len(text) > _WINDOW else [(0, text)]:
-        if offset and not _has_near_repeat(piece.lower().split()):
+    pieces = [(0, text, None)] if len(text) <= _WINDOW else window_words(text, ctx, _WINDOW)
+    for offset, piece, pw in pieces:
+        if pw is not None and not _has_near_repeat(pw):
             continue
         # Collapsing one loop can reveal a longer one ("a b a b c a b a b c"):
         # repeat until nothing changes, then report the difference.

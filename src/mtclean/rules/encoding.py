@@ -2,33 +2,41 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Iterator
 
-import ftfy
 import regex
-from ftfy.badness import is_bad
 
 from ..rule import Context, Rule, Span, _diff_spans
 from ._common import run_rule
 
 __all__ = ["fix_mojibake", "unescape_entities", "FIX_MOJIBAKE", "UNESCAPE_ENTITIES"]
 
-# ftfy, told to repair and not to restyle: it keeps curly quotes, ligatures,
-# full-width characters, line breaks, control characters and the Unicode
-# normalization form exactly as they are.
-_FTFY_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False,  # entities are unescape_entities' job, and only the MT ones
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+
+
+@functools.lru_cache(maxsize=1)
+def _ftfy():
+    """ftfy (imported on first need: 85 ms that text without mojibake never pays),
+    told to repair and not to restyle: it keeps curly quotes, ligatures,
+    full-width characters, line breaks, control characters and the Unicode
+    normalization form exactly as they are."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,  # entities are unescape_entities' job, and only the MT ones
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    return functools.partial(ftfy.fix_text, config=config), is_bad
 # What mojibake looks like: a UTF-8 lead byte decoded as Latin-1/cp1252
 # (Â..ï) followed by a continuation byte decoded the same way, or C1
 # controls, surrogates and replacement characters.
@@ -42,10 +50,11 @@ _SUSPECT_CONTROL = re.compile("[\x80-\x9f\ud800-\udfff\ufffd]")
 def _find_mojibake(text: str, ctx: Context) -> Iterator[Span]:
     if text.isascii() or not (_SUSPECT.search(text) or _SUSPECT_CONTROL.search(text)):
         return
+    fix_text, is_bad = _ftfy()
     offset = 0
     for line in text.splitlines(keepends=True):
         if not line.isascii() and (_SUSPECT.search(line) or _SUSPECT_CONTROL.search(line) or is_bad(line)):
-            fixed = ftfy.fix_text(line, _FTFY_CONFIG)
+            fixed = fix_text(line)
             for start, end, repl in _diff_spans(line, fixed):
                 yield offset + start, offset + end, repl
         offset += len(line)
