@@ -1,14 +1,15 @@
 """The recipes of docs/scale.md, executed exactly as written, on a small input.
 
 Each recipe is a ```python block preceded by ``<!-- recipe: NAME -->``; it
-reads ``texts`` and leaves its result in ``cleaned``. Dask runs always (it
-is in the test extra); Spark and Hugging Face ``datasets`` where installed.
+reads ``texts`` and leaves its result in ``cleaned``. Dask and Hugging Face
+``datasets`` are in the test extra; Spark (it needs Java and a 300 MB
+install) is tested by ``tests/optional/test_spark_recipe.py``:
+``pip install -e '.[test,spark]' && python -m pytest -o addopts= tests/optional``.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -50,27 +51,10 @@ def test_normalize_many_recipe():
 
 
 def test_dask_bag_recipe():
-    pytest.importorskip("dask.bag")
     assert run_recipe("dask") == EXPECTED
 
 
 def test_datasets_recipe(tmp_path, monkeypatch):
-    pytest.importorskip("datasets")
     monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "hf-cache"))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     assert run_recipe("datasets") == EXPECTED
-
-
-def test_spark_recipe():
-    pytest.importorskip("pyspark")
-    pytest.importorskip("pyarrow")
-    if shutil.which("java") is None:
-        pytest.skip("Spark needs Java")
-    try:
-        assert run_recipe("spark") == EXPECTED
-    finally:
-        from pyspark.sql import SparkSession
-
-        active = SparkSession.getActiveSession()
-        if active is not None:
-            active.stop()
