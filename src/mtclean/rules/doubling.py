@@ -158,19 +158,20 @@ _LOOP = regex.compile(
 def _has_near_repeat(words: list[str], span: int = 8) -> bool:
     """Are some ``k`` words (2 <= k <= ``span``) followed by the same ``k`` words?"""
     # A loop of k words repeats a word pair k words later. Most texts repeat
-    # no pair at all (one C-level set); otherwise only repeated pairs are
-    # looked at, in one linear pass.
+    # no pair at all (one C-level set); otherwise each repeated pair's
+    # positions are found with list.index (C) and only those are compared.
     pairs = list(zip(words, words[1:]))
     if len(set(pairs)) == len(pairs):
         return False
-    counts = Counter(pairs)
-    last: dict[tuple[str, str], int] = {}
-    for j, pair in enumerate(pairs):
-        if counts[pair] > 1:
-            i = last.get(pair)
-            if i is not None and 2 <= j - i <= span and words[i:j] == words[j:j + j - i]:
+    for pair, count in Counter(pairs).items():
+        if count < 2:
+            continue
+        i = pairs.index(pair)
+        for _ in range(count - 1):
+            j = pairs.index(pair, i + 1)
+            if 2 <= j - i <= span and words[i:j] == words[j:j + j - i]:
                 return True
-            last[pair] = j
+            i = j
     return False
 
 
