@@ -10,7 +10,7 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from typing import Iterable
 
 from .batch import normalize_many
 from .edits import Edit, apply_edits

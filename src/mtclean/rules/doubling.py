@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from itertools import compress
 from typing import Iterator
 
 import regex
 
 from ..rule import Context, Rule, Span, _diff_spans
-from ._common import EN, Protected, lower_word_list, protected, run_rule, unknown_words, window_words, windows, word_counts
+from ._common import EN, Protected, lower_word_list, protected, run_rule, unknown_words, window_words, word_counts
 
 __all__ = [
     "dedupe_glued_names",
