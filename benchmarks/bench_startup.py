@@ -7,12 +7,10 @@ import os
 import statistics
 import subprocess
 import sys
-import time
 
 import pytest
 
 import corpus
-import mtclean
 from conftest import SMALL, nbytes
 from mtclean.batch import normalize_many
 
