@@ -8,7 +8,7 @@ from typing import Iterator
 import regex
 
 from ..rule import Context, Rule, Span, _diff_spans
-from ._common import EN, Protected, lower_word_list, protected, run_rule, unknown_words, window_words, word_counts
+from ._common import EN, Protected, _letter_runs, lower_word_list, protected, run_rule, unknown_words, window_words, word_counts
 
 __all__ = [
     "dedupe_glued_names",
@@ -216,8 +216,9 @@ def _find_loops(text: str, ctx: Context) -> Iterator[Span]:
         fixed = piece
         for _ in range(8):
             again = _collapse_loops(fixed)
-            if again == fixed:
-                break
+            if again == fixed or not _has_near_repeat(_letter_runs(again.lower())):
+                fixed = again
+                break  # (the cheap screen says no loop is left: skip a confirming scan)
             fixed = again
         for start, end, repl in _diff_spans(piece, fixed):
             yield offset + start, offset + end, repl

@@ -54,10 +54,38 @@ def _find_mojibake(text: str, ctx: Context) -> Iterator[Span]:
     offset = 0
     for line in text.splitlines(keepends=True):
         if not line.isascii() and (_SUSPECT.search(line) or _SUSPECT_CONTROL.search(line) or is_bad(line)):
-            fixed = fix_text(line)
-            for start, end, repl in _diff_spans(line, fixed):
-                yield offset + start, offset + end, repl
+            # ftfy only on the stretches that hold non-ASCII text (whole words,
+            # merged when close): the ASCII rest of a line cannot change, and
+            # ftfy's cost is per character.
+            for start, end in _non_ascii_stretches(line):
+                piece = line[start:end]
+                for s0, e0, repl in _diff_spans(piece, fix_text(piece)):
+                    yield offset + start + s0, offset + start + e0, repl
         offset += len(line)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _non_ascii_stretches(line: str, gap: int = 40) -> Iterator[tuple[int, int]]:
+    """Spans of ``line`` around its non-ASCII characters, widened to spaces."""
+    start = end = -1
+    for m in _NON_ASCII.finditer(line):
+        s, e = m.start(), m.end()
+        if start >= 0 and s - end <= gap:
+            end = e
+            continue
+        if start >= 0:
+            yield _widen(line, start, end)
+        start, end = s, e
+    if start >= 0:
+        yield _widen(line, start, end)
+
+
+def _widen(line: str, start: int, end: int) -> tuple[int, int]:
+    s = line.rfind(" ", 0, max(0, start - 20)) + 1
+    e = line.find(" ", min(len(line), end + 20))
+    return s, len(line) if e < 0 else e
 
 
 FIX_MOJIBAKE = Rule(
