@@ -8,7 +8,7 @@ from typing import Iterator
 import regex
 
 from ..rule import Context, Rule, Span, _diff_spans
-from ._common import EN, Protected, _letter_runs, lower_word_list, protected, run_rule, unknown_words, window_words, word_counts
+from ._common import EN, Protected, lower_word_list, protected, run_rule, unknown_words, window_words, word_counts
 
 __all__ = [
     "dedupe_glued_names",
@@ -154,23 +154,46 @@ _LOOP = regex.compile(
 )
 
 
+def _pair_repeats(pairs: list[tuple[str, str]]) -> Iterator[tuple[int, int]]:
+    """(i, j) for each pair that occurs at i and next at j: one linear pass."""
+    if len(set(pairs)) == len(pairs):  # the common case, decided in C
+        return
+    counts = Counter(pairs)
+    last: dict[tuple[str, str], int] = {}
+    for j, pair in enumerate(pairs):
+        if counts[pair] > 1:
+            i = last.get(pair)
+            if i is not None:
+                yield i, j
+            last[pair] = j
+
+
 def _has_near_repeat(words: list[str], span: int = 8) -> bool:
     """Are some ``k`` words (2 <= k <= ``span``) followed by the same ``k`` words?"""
-    # A loop of k words repeats a word pair k words later. Most texts repeat
-    # no pair at all (one C-level set); otherwise each repeated pair's
-    # positions are found with list.index (C) and only those are compared.
-    pairs = list(zip(words, words[1:]))
-    if len(set(pairs)) == len(pairs):
-        return False
-    for pair, count in Counter(pairs).items():
-        if count < 2:
-            continue
-        i = pairs.index(pair)
-        for _ in range(count - 1):
-            j = pairs.index(pair, i + 1)
-            if 2 <= j - i <= span and words[i:j] == words[j:j + j - i]:
+    # A loop of k words repeats a word pair k words later.
+    for i, j in _pair_repeats(list(zip(words, words[1:]))):
+        if 2 <= j - i <= span and words[i:j] == words[j:j + j - i]:
+            return True
+    return False
+
+
+_PUNCT = "\"'“”‘’()[]{}«».,;:!?…"
+
+
+def _has_loop_between_spaces(piece: str, span: int = 8) -> bool:
+    """Like :func:`_has_near_repeat`, but the copies must be separated by
+    whitespace only ("the central bank. The central bank" is no loop), as
+    the loop pattern requires: a cheap check that saves its scan."""
+    tokens = piece.lower().split()
+    cores = [t.strip(_PUNCT) for t in tokens]
+    for i, j in _pair_repeats(list(zip(cores, cores[1:]))):
+        k = j - i
+        if 2 <= k <= span and cores[i:j] == cores[j:j + k]:
+            inner = tokens[i:j + k]
+            # No punctuation between the copies' words (an opening mark on
+            # the first word and a closing one on the last are fine).
+            if all(t == t.rstrip(_PUNCT) for t in inner[:-1]) and all(t == t.lstrip(_PUNCT) for t in inner[1:]):
                 return True
-            i = j
     return False
 
 
@@ -209,14 +232,14 @@ def _find_loops(text: str, ctx: Context) -> Iterator[Span]:
         return
     pieces = [(0, text, None)] if len(text) <= _WINDOW else window_words(text, ctx, _WINDOW)
     for offset, piece, pw in pieces:
-        if pw is not None and not _has_near_repeat(pw):
+        if (pw is not None and not _has_near_repeat(pw)) or not _has_loop_between_spaces(piece):
             continue
         # Collapsing one loop can reveal a longer one ("a b a b c a b a b c"):
         # repeat until nothing changes, then report the difference.
         fixed = piece
         for _ in range(8):
             again = _collapse_loops(fixed)
-            if again == fixed or not _has_near_repeat(_letter_runs(again.lower())):
+            if again == fixed or not _has_loop_between_spaces(again):
                 fixed = again
                 break  # (the cheap screen says no loop is left: skip a confirming scan)
             fixed = again
