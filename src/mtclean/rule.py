@@ -88,7 +88,7 @@ class Rule:
         return out
 
 
-def _diff_spans(old: str, new: str) -> Iterator[Span]:
+def diff_spans(old: str, new: str) -> Iterator[Span]:
     """Spans turning ``old`` into ``new`` (used to wrap plain functions)."""
     if old == new:
         return
@@ -117,7 +117,7 @@ class _FunctionFinder:
     func: Callable[[str], str]
 
     def __call__(self, text: str, ctx: Context) -> Iterator[Span]:
-        return _diff_spans(text, self.func(text))
+        return diff_spans(text, self.func(text))
 
 
 def rule_from_function(

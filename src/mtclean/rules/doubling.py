@@ -7,7 +7,7 @@ from typing import Iterator
 
 import regex
 
-from ..rule import Context, Rule, Span, _diff_spans
+from ..rule import Context, Rule, Span, diff_spans
 from ._common import EN, Protected, lower_word_list, protected, run_rule, unknown_words, window_words, word_counts
 
 __all__ = [
@@ -243,7 +243,7 @@ def _find_loops(text: str, ctx: Context) -> Iterator[Span]:
                 fixed = again
                 break  # (the cheap screen says no loop is left: skip a confirming scan)
             fixed = again
-        for start, end, repl in _diff_spans(piece, fixed):
+        for start, end, repl in diff_spans(piece, fixed):
             yield offset + start, offset + end, repl
 
 

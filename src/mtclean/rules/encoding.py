@@ -9,7 +9,7 @@ from typing import Iterator
 
 import regex
 
-from ..rule import Context, Rule, Span, _diff_spans
+from ..rule import Context, Rule, Span, diff_spans
 from ._common import run_rule
 
 __all__ = ["fix_mojibake", "unescape_entities", "FIX_MOJIBAKE", "UNESCAPE_ENTITIES"]
@@ -59,7 +59,7 @@ def _find_mojibake(text: str, ctx: Context) -> Iterator[Span]:
             # ftfy's cost is per character.
             for start, end in _non_ascii_stretches(line):
                 piece = line[start:end]
-                for s0, e0, repl in _diff_spans(piece, fix_text(piece)):
+                for s0, e0, repl in diff_spans(piece, fix_text(piece)):
                     yield offset + start + s0, offset + start + e0, repl
         offset += len(line)
 
