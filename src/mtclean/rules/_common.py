@@ -16,6 +16,11 @@ from ..rule import Context, Rule
 EN = frozenset({"en"})
 # Languages written with spaces between words and no space before . , ; : ! ?
 # (French is left out on purpose: it puts a space before ; : ! ?).
+# English day and month names: capitalised whatever a cased lexicon says.
+DAYS_AND_MONTHS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december""".split()
+)
 SPACED_LATIN = frozenset({"en", "de", "es", "pt", "it", "nl", "pl", "cs", "sv", "da", "no", "nb", "fi", "ro", "hr", "sl", "sk", "hu", "tr", "ca", "ru", "uk", "bg", "sr", "lt", "lv", "et", "id", "ms", "vi"})
 
 
@@ -28,8 +33,6 @@ def run_rule(rule: Rule, text: str, lang: str) -> str:
     return apply_edits(text, rule.edits(text, ctx))
 
 
-# A word: letters (any script) with inner apostrophes or hyphens.
-WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)*")
 
 # Things that are not prose and that no rule may touch: URLs, e-mail
 # addresses, @handles, #hashtags, inline code, paths and file names.
@@ -180,10 +183,6 @@ class Protected:
         i = bisect.bisect_right(self.starts, end - 1) - 1
         return i >= 0 and self.ends[i] > pos
 
-
-# Characters after which a new sentence (and so a capital) may begin.
-SENTENCE_END = ".!?…"
-OPENERS = "\"'“‘«„‚([{¿¡*-–—•>"
 
 
 class _ProtectedView:

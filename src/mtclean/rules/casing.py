@@ -10,7 +10,7 @@ import regex
 
 from ..lexicon import get_lexicon
 from ..rule import Context, Rule, Span
-from ._common import EN, protected, run_rule, unknown_words, word_counts, word_set
+from ._common import DAYS_AND_MONTHS, EN, protected, run_rule, unknown_words, word_counts, word_set
 
 __all__ = ["restore_name_case", "lower_midsentence_capitals", "RESTORE_NAME_CASE", "LOWER_MIDSENTENCE_CAPITALS"]
 
@@ -43,10 +43,8 @@ _DEMONYMS = frozenset(
     panamanian paraguayan persian peruvian portuguese qatari romanian russian rwandan saudi scottish serbian
     singaporean slovak slovakian slovenian somali spanish sudanese swedish swiss syrian taiwanese tajik
     tanzanian thai tibetan tunisian turkmen ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh
-    yemeni zambian zimbabwean christian catholic protestant orthodox buddhist sikh sunni shiite
-    january february april june july september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
+    yemeni zambian zimbabwean christian catholic protestant orthodox buddhist sikh sunni shiite""".split()
+) | (DAYS_AND_MONTHS - {"may", "march", "august"})  # (those three are common words too)
 # Capitalised when the next word is ("united States", "united Nations").
 _NAME_CHAIN_HEADS = frozenset("united".split())
 # Words the cased table sees capitalised mostly because they start
@@ -183,13 +181,8 @@ _SUBJECT_VERBS = frozenset(
     tweeted posted stated confirmed is was has had will would""".split()
 )
 # Capitalised by English convention whatever the lexicon says.
-_ALWAYS_CAPITALISED = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december god""".split()
-)
+_ALWAYS_CAPITALISED = DAYS_AND_MONTHS | {"god"}
 _CANDIDATE = regex.compile(r"(?<=[\p{Ll},] )\p{Lu}\p{Ll}*(?![\p{L}\p{N}'’_@-])")
-_WORD_BACK = regex.compile(r"(\S+)[ \t]+$")
-_NEXT = regex.compile(r"[ \t]+(\S+)")
 
 # How much rarer (log10) a capital must be than lower case for a content
 # word to be lowered: after an adjective or verb, and after a determiner

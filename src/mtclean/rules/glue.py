@@ -9,7 +9,7 @@ import regex
 
 from ..lexicon import Lexicon
 from ..rule import Context, Rule, Span
-from ._common import EN, protected, run_rule, unknown_words, word_set
+from ._common import DAYS_AND_MONTHS, EN, protected, run_rule, unknown_words, word_set
 
 __all__ = ["split_glued_words", "SPLIT_GLUED_WORDS", "best_split"]
 
@@ -266,12 +266,6 @@ def _sentence_initial_split(word: str, lex: Lexicon) -> tuple[str, str] | None:
     return word[: len(split[0])], word[len(split[0]):]
 
 
-_DAYS_AND_MONTHS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-    august september october november december""".split()
-)
-
-
 def _capitalised_neighbour(text: str, start: int, end: int, next_may_be_capital: bool = False) -> bool:
     """Is a neighbour capitalised (part of a multi-word name: "Uche Secondus", "Luckin Coffee")?"""
     before = [w for w in (t.strip("\"'“”‘’()[],.;:") for t in text[max(0, start - 40):start].split()) if w]
@@ -280,7 +274,7 @@ def _capitalised_neighbour(text: str, start: int, end: int, next_may_be_capital:
         return True
     if next_may_be_capital:  # "Ministry|of Defense"
         return False
-    return bool(after) and after[0][:1].isupper() and after[0].lower() not in _DAYS_AND_MONTHS
+    return bool(after) and after[0][:1].isupper() and after[0].lower() not in DAYS_AND_MONTHS
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
