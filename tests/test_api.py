@@ -143,9 +143,12 @@ def test_explanation_unpacks():
 
 
 def test_edit_to_dict():
-    e = Edit("split_glued_words", 10, 25, "regionbordering", "region bordering")
+    e = Edit("split_glued_words", 10, 25, "regionbordering", "region bordering", 0.8, ("both halves frequent",), "glue")
     assert e.to_dict() == {
         "rule": "split_glued_words",
+        "category": "glue",
+        "confidence": 0.8,
+        "evidence": ["both halves frequent"],
         "start": 10,
         "end": 25,
         "before": "regionbordering",

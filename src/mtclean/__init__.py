@@ -17,7 +17,7 @@ from .edits import Edit, apply_edits
 from .language import detect_language
 from .lexicon import Lexicon, get_lexicon
 from .pipeline import Explanation, Pipeline, make_pipeline
-from .rule import Context, Rule, rule_from_function
+from .rule import CATEGORIES, Candidate, Context, Rule, rule_from_function
 from .rules import DEFAULT_RULES
 
 __version__ = "0.1.0.dev0"
@@ -33,6 +33,8 @@ __all__ = [
     "Explanation",
     "Edit",
     "Rule",
+    "Candidate",
+    "CATEGORIES",
     "Context",
     "rule_from_function",
     "apply_edits",
@@ -58,7 +60,11 @@ _DEFAULT = Pipeline(DEFAULT_RULES)
 
 
 def rule_names() -> list[str]:
-    """Names of the rules in the default pipeline, in order."""
+    """Names of the rules in the default pipeline, in order.
+
+    >>> rule_names()[0]
+    'fix_mojibake'
+    """
     return [r.name for r in DEFAULT_RULES]
 
 
@@ -69,32 +75,49 @@ def _pick(pipeline: Pipeline | None, disable: Iterable[str]) -> Pipeline:
 
 
 def normalize(
-    text: str, *, lang: str | None = None, disable: Iterable[str] = (), pipeline: Pipeline | None = None
+    text: str,
+    *,
+    lang: str | None = None,
+    disable: Iterable[str] = (),
+    pipeline: Pipeline | None = None,
+    min_confidence: float | None = None,
 ) -> str:
     """Repair ``text`` with the default pipeline (or ``pipeline``).
 
     ``lang``: an ISO 639-1 code; ``None`` detects it (English by default).
-    ``disable``: names of rules to skip (see :func:`rule_names`).
+    ``disable``: names of rules or categories to skip (see :func:`rule_names`).
+    ``min_confidence``: apply only edits at least this likely to be right
+    (0..1), instead of each rule's own threshold.
 
     >>> normalize("Since last Tuesday, kyiv troops have launched a raid on the Kursk regionbordering both countries.")
     'Since last Tuesday, Kyiv troops have launched a raid on the Kursk region bordering both countries.'
     >>> normalize("Correct text passes through unchanged.")
     'Correct text passes through unchanged.'
     """
-    return _pick(pipeline, disable).explain(text, lang=lang).text
+    return _pick(pipeline, disable).explain(text, lang=lang, min_confidence=min_confidence).text
 
 
 def explain(
-    text: str, *, lang: str | None = None, disable: Iterable[str] = (), pipeline: Pipeline | None = None
+    text: str,
+    *,
+    lang: str | None = None,
+    disable: Iterable[str] = (),
+    pipeline: Pipeline | None = None,
+    min_confidence: float | None = None,
+    suggestions: bool = False,
 ) -> Explanation:
     """Repair ``text`` and say how: the result, every edit, the language.
 
-    Each :class:`Edit` has the rule name, ``start``/``end`` offsets in the
-    ORIGINAL text, ``before`` and ``after``;
-    ``apply_edits(text, result.edits) == result.text``.
+    Each :class:`Edit` has the rule name and category, ``start``/``end``
+    offsets in the ORIGINAL text, ``before``, ``after``, ``confidence`` and
+    ``evidence``; ``apply_edits(text, result.edits) == result.text``.
+    ``suggestions=True`` also lists the candidates below threshold in
+    ``result.suggestions`` (never applied).
 
     >>> r = explain("PutinPutin said")
     >>> r.text, [(e.rule, e.before, e.after) for e in r.edits]
     ('Putin said', [('dedupe_glued_names', 'Putin', '')])
     """
-    return _pick(pipeline, disable).explain(text, lang=lang)
+    return _pick(pipeline, disable).explain(
+        text, lang=lang, min_confidence=min_confidence, suggestions=suggestions
+    )

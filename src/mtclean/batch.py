@@ -80,6 +80,9 @@ def normalize_many(
     >>> list(normalize_many(iter(["kyiv&apos;s envoy", "Fine text."]), lang="en", processes=1))
     ["Kyiv's envoy", 'Fine text.']
     """
+    if isinstance(texts, (str, bytes, bytearray)):
+        # Iterating a str would normalize its characters one by one.
+        raise TypeError(f"normalize_many expects an iterable of texts, got one {type(texts).__name__}; use normalize()")
     p = _resolve(pipeline, disable)
     if processes is None or processes == 0:
         processes = os.cpu_count() or 1

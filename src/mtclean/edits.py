@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-__all__ = ["Edit", "apply_edits", "compose_edits"]
+__all__ = ["Edit", "apply_edits", "compose_edits", "to_original"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,15 +31,29 @@ class Edit:
     end: int
     before: str
     after: str
+    # How likely the edit is right (0..1), and the signals that decided it,
+    # e.g. ("lexicon: 'region' and 'bordering' frequent", "token unknown").
+    confidence: float = 1.0
+    evidence: tuple[str, ...] = ()
+    # The rule's family (spacing, casing, glue, doubling, encoding, markup,
+    # residue); "a+b" when rules of two families made one merged edit.
+    category: str = ""
 
     def to_dict(self) -> dict[str, object]:
-        """The edit as a JSON-ready dict."""
+        """The edit as a JSON-ready dict.
+
+        >>> Edit("remove_doubled_words", 3, 7, " the", "", 0.97, ("same word twice",), "doubling").to_dict()["confidence"]
+        0.97
+        """
         return {
             "rule": self.rule,
+            "category": self.category,
             "start": self.start,
             "end": self.end,
             "before": self.before,
             "after": self.after,
+            "confidence": self.confidence,
+            "evidence": list(self.evidence),
         }
 
 
@@ -124,18 +138,37 @@ def compose_edits(
         if i == first_i:
             # No earlier edit involved: translate offsets and keep it.
             result.append(
-                Edit(e.rule, e.start - delta, e.end - delta, original[e.start - delta:e.end - delta], e.after)
+                Edit(
+                    e.rule,
+                    e.start - delta,
+                    e.end - delta,
+                    original[e.start - delta:e.end - delta],
+                    e.after,
+                    e.confidence,
+                    e.evidence,
+                    e.category,
+                )
             )
             continue
         # Merge with applied[first_i:i].
         rules: list[str] = []
-        for a in applied[first_i:i]:
-            for r in a.rule.split("+"):
+        categories: list[str] = []
+        evidence: list[str] = []
+        confidence = 1.0
+        members = [*applied[first_i:i], *members_new]
+        for m in members:
+            for r in m.rule.split("+"):
                 if r not in rules:
                     rules.append(r)
-        for m in members_new:
-            if m.rule not in rules:
-                rules.append(m.rule)
+            for c in m.category.split("+") if m.category else ():
+                if c not in categories:
+                    categories.append(c)
+            # A merged edit is as sure as its least sure member, and keeps
+            # every member's evidence.
+            confidence = min(confidence, m.confidence)
+            for ev in m.evidence:
+                if ev not in evidence:
+                    evidence.append(ev)
         o_start = min(applied[first_i].start, c_start - delta)
         d_end = delta
         for a in applied[first_i:i]:
@@ -154,8 +187,50 @@ def compose_edits(
         before = original[o_start:o_end]
         delta = d_end
         if before != after:
-            result.append(Edit("+".join(rules), o_start, o_end, before, after))
+            result.append(
+                Edit(
+                    "+".join(rules),
+                    o_start,
+                    o_end,
+                    before,
+                    after,
+                    confidence,
+                    tuple(evidence),
+                    "+".join(categories),
+                )
+            )
     while i < n_applied:
         result.append(applied[i])
         i += 1
     return result
+
+
+def to_original(applied: Sequence[Edit], spans: Sequence[Edit]) -> list[Edit]:
+    """Re-express ``spans`` (edits over the current text) over the original.
+
+    ``applied`` are the edits (over the original) that made the current
+    text. A span that overlaps or touches what an applied edit produced has
+    no place in the original and is dropped; the others are shifted.
+
+    >>> to_original([Edit("r", 3, 7, " the", "")], [Edit("s", 4, 7, "cat", "dog")])
+    [Edit(rule='s', start=8, end=11, before='cat', after='dog', confidence=1.0, evidence=(), category='')]
+    """
+    out: list[Edit] = []
+    i = 0
+    delta = 0  # current - original, before applied[i]
+    for s in sorted(spans, key=lambda e: (e.start, e.end)):
+        while i < len(applied):
+            a = applied[i]
+            cur_end = a.start + delta + len(a.after)
+            if cur_end < s.start:
+                delta += len(a.after) - (a.end - a.start)
+                i += 1
+            else:
+                break
+        if i < len(applied) and applied[i].start + delta <= s.end:
+            continue  # touches an applied edit's output
+        o = s.start - delta
+        out.append(
+            Edit(s.rule, o, o + (s.end - s.start), s.before, s.after, s.confidence, s.evidence, s.category)
+        )
+    return out

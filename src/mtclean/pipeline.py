@@ -9,11 +9,12 @@ the input reproduces the output.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Callable
+import bisect
+from typing import Callable, Iterable, Iterator, Mapping
 
-from .edits import Edit, apply_edits, compose_edits
+from .edits import Edit, apply_edits, compose_edits, to_original
 from .language import DEFAULT_LANGUAGE, detect_language
-from .rule import Context, Rule, rule_from_function
+from .rule import CATEGORIES, Context, Rule, rule_from_function
 
 # Passes over the rules at most (see Pipeline.explain).
 MAX_PASSES = 3
@@ -22,11 +23,46 @@ __all__ = ["Pipeline", "Explanation", "make_pipeline", "as_rule", "check_text"]
 
 
 def check_text(text: object) -> str:
-    """Return ``text`` if it is a ``str``; raise a clear ``TypeError`` otherwise."""
-    if isinstance(text, str):
+    """Return ``text`` as a plain ``str``; raise a clear ``TypeError`` otherwise.
+
+    >>> check_text(b"x")
+    Traceback (most recent call last):
+    ...
+    TypeError: mtclean expects text as str, got bytes (decode bytes first, e.g. data.decode('utf-8'))
+    """
+    if type(text) is str:
         return text
+    if isinstance(text, str):
+        return str.__str__(text)  # a str subclass: work on (and return) a plain str
     hint = " (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
     raise TypeError(f"mtclean expects text as str, got {type(text).__name__}{hint}")
+
+
+def check_lang(lang: object) -> str | None:
+    """``lang`` as a lower-case base code (``"pt-BR"`` -> ``"pt"``), or None.
+
+    >>> check_lang("pt-BR"), check_lang(None)
+    ('pt', None)
+    """
+    if lang is None:
+        return None
+    if not isinstance(lang, str):
+        raise TypeError(f"lang must be a language code (str) or None, got {type(lang).__name__}")
+    code = lang.strip().lower().replace("_", "-").split("-")[0]
+    if not code.isascii() or not code.isalpha() or not 2 <= len(code) <= 3:
+        raise ValueError(f"lang must be an ISO 639 code such as 'en' or 'pt-BR', got {lang!r}")
+    return code
+
+
+def check_confidence(value: object, what: str = "min_confidence") -> float | None:
+    """``value`` as a float in [0, 1], or None."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{what} must be a number between 0 and 1, got {type(value).__name__}")
+    if not 0.0 <= float(value) <= 1.0:
+        raise ValueError(f"{what} must be between 0 and 1, got {value!r}")
+    return float(value)
 
 
 @dataclass(frozen=True)
@@ -39,8 +75,13 @@ class Explanation:
     text: str
     edits: list[Edit]
     lang: str
+    # With ``suggestions=True``: candidates below their rule's threshold
+    # (over the original text; never applied). ``findings``: what finding
+    # rules report (untranslated fragments, ...), with no replacement applied.
+    suggestions: list[Edit] = field(default_factory=list)
+    findings: list[Edit] = field(default_factory=list)
 
-    def __iter__(self):  # allows ``fixed, edits = mtclean.explain(...)``
+    def __iter__(self) -> Iterator:  # allows ``fixed, edits = mtclean.explain(...)``
         yield self.text
         yield self.edits
 
@@ -63,6 +104,10 @@ class Pipeline:
     # Passes over the rules at most: a repair can uncover another for a rule
     # that already ran, so the default pipeline runs until nothing changes.
     passes: int = MAX_PASSES
+    # Confidence an edit needs to be applied: None keeps each rule's own
+    # threshold; ``thresholds`` overrides it per rule, as (name, value) pairs.
+    min_confidence: float | None = None
+    thresholds: tuple[tuple[str, float], ...] = ()
 
     @property
     def names(self) -> list[str]:
@@ -70,47 +115,137 @@ class Pipeline:
 
     def resolve_language(self, text: str, lang: str | None = None) -> str:
         """The language the rules should assume for ``text``."""
-        chosen = lang or self.lang
+        chosen = check_lang(lang) or check_lang(self.lang)
         if chosen:
-            return chosen.lower().split("-")[0].split("_")[0]
+            return chosen
         return detect_language(text, default=self.default_lang)
 
-    def explain(self, text: str, *, lang: str | None = None) -> Explanation:
-        """Run the rules; return the text and every edit over the original."""
+    def configured(
+        self, *, min_confidence: float | None = None, thresholds: Mapping[str, float] | None = None
+    ) -> "Pipeline":
+        """A copy with another confidence bar, for every rule or per rule.
+
+        >>> from mtclean import default_pipeline
+        >>> strict = default_pipeline().configured(thresholds={"split_glued_words": 0.99})
+        >>> dict(strict.thresholds)
+        {'split_glued_words': 0.99}
+        """
+        merged = dict(self.thresholds)
+        for name, value in (thresholds or {}).items():
+            if name not in self.names:
+                raise ValueError(f"no such rule: {name}")
+            merged[name] = check_confidence(value, f"threshold of {name}")  # type: ignore[assignment]
+        mc = check_confidence(min_confidence)
+        return replace(
+            self,
+            min_confidence=self.min_confidence if mc is None else mc,
+            thresholds=tuple(sorted(merged.items())),
+        )
+
+    def explain(
+        self,
+        text: str,
+        *,
+        lang: str | None = None,
+        min_confidence: float | None = None,
+        suggestions: bool = False,
+    ) -> Explanation:
+        """Run the rules; return the text and every edit over the original.
+
+        ``min_confidence`` overrides every rule's threshold for this call;
+        ``suggestions=True`` also returns the candidates below threshold.
+        """
         text = check_text(text)
+        mc = check_confidence(min_confidence)
+        given = check_lang(lang) or check_lang(self.lang)
         if not text:
-            return Explanation("", [], lang or self.lang or self.default_lang)
-        language = self.resolve_language(text, lang)
-        ctx = Context(language)
-        rules = [r for r in self.rules if r.applies_to(language)]
+            return Explanation("", [], given or self.default_lang)
+        language = given or detect_language(text, default=self.default_lang)
+        ctx = Context(
+            language,
+            min_confidence=self.min_confidence if mc is None else mc,
+            thresholds=dict(self.thresholds),
+        )
         applied: list[Edit] = []
         current = text
+        below: dict[tuple, Edit] = {}
+        found: dict[tuple, Edit] = {}
+        # A detected language is checked again on the repaired text: when it
+        # differs (mojibake hid the words), the rules of the new language run
+        # too, so that the output is a fixed point whatever a second call
+        # would detect (normalize is idempotent).
+        for _ in range(3):
+            current, applied = self._run(text, current, applied, ctx, below, found, suggestions)
+            if given:
+                break
+            again = detect_language(current, default=self.default_lang)
+            if again == ctx.lang:
+                break
+            ctx = replace(ctx, lang=again, memo={})
+            language = again
+        return Explanation(
+            current,
+            applied,
+            language,
+            _untouched(applied, below.values()) if suggestions else [],
+            _untouched(applied, found.values()),
+        )
+
+    def _run(
+        self,
+        text: str,
+        current: str,
+        applied: list[Edit],
+        ctx: Context,
+        below: dict[tuple, Edit],
+        found: dict[tuple, Edit],
+        suggestions: bool,
+    ) -> tuple[str, list[Edit]]:
+        rules = [r for r in self.rules if r.applies_to(ctx.lang)]
         # A repair can uncover another for a rule that already ran (removing
         # "AND" reveals a preamble); so run again while anything changes, a
         # bounded number of times. Clean text takes exactly one pass.
         for _ in range(max(1, self.passes)):
             before_pass = current
             for rule in rules:
-                new = rule.edits(current, ctx)
+                new, rest = rule.split(current, ctx)
+                if rest and (suggestions or rule.kind != "repair"):
+                    # Over the text as it is now; mapped to the original at
+                    # the end (dropped where a later edit rewrote that span).
+                    shifted = to_original(applied, rest)
+                    for e in shifted:
+                        (found if rule.kind != "repair" else below).setdefault(
+                            (e.rule, e.start, e.end, e.after), e
+                        )
                 if not new:
                     continue
                 applied = compose_edits(text, applied, current, new)
                 current = apply_edits(current, new)
             if current == before_pass:
                 break
-        return Explanation(current, applied, language)
+        return current, applied
 
-    def __call__(self, text: str, *, lang: str | None = None) -> str:
-        return self.explain(text, lang=lang).text
+    def __call__(self, text: str, *, lang: str | None = None, min_confidence: float | None = None) -> str:
+        return self.explain(text, lang=lang, min_confidence=min_confidence).text
 
     normalize = __call__
 
     def without(self, *names: str) -> "Pipeline":
-        """A copy of this pipeline without the named rules."""
-        unknown = set(names) - set(self.names)
+        """A copy of this pipeline without the named rules or categories.
+
+        >>> from mtclean import default_pipeline
+        >>> "restore_name_case" in default_pipeline().without("casing").names
+        False
+        """
+        known = set(self.names) | {r.category for r in self.rules} | set(CATEGORIES)
+        unknown = set(names) - known
         if unknown:
-            raise ValueError(f"no such rule(s): {', '.join(sorted(unknown))}; rules are {', '.join(self.names)}")
-        return replace(self, rules=tuple(r for r in self.rules if r.name not in names))
+            raise ValueError(
+                f"no such rule(s) or categories: {', '.join(sorted(unknown))}; "
+                f"rules are {', '.join(self.names)}; categories are {', '.join(CATEGORIES)}"
+            )
+        drop = set(names)
+        return replace(self, rules=tuple(r for r in self.rules if r.name not in drop and r.category not in drop))
 
     def with_rule(
         self, rule: Rule | Callable[[str], str], *, before: str | None = None, after: str | None = None
@@ -130,6 +265,18 @@ class Pipeline:
             i = self.names.index(anchor) + (1 if after else 0)
             rules.insert(i, r)
         return replace(self, rules=tuple(rules))
+
+
+def _untouched(applied: list[Edit], spans: Iterable[Edit]) -> list[Edit]:
+    """``spans`` (over the original) that no applied edit overlaps, sorted."""
+    starts = [a.start for a in applied]
+    out = []
+    for s in sorted(spans, key=lambda e: (e.start, e.end, e.rule)):
+        i = bisect.bisect_right(starts, s.end) - 1
+        if i >= 0 and applied[i].end >= s.start:
+            continue
+        out.append(s)
+    return out
 
 
 def make_pipeline(*rules: Rule | Callable[[str], str], lang: str | None = None, passes: int = 1) -> Pipeline:

@@ -1,23 +1,46 @@
 """What a rule is, and the context rules share.
 
-A rule is a name, the languages it is valid for, and a ``find`` function
-``find(text, ctx) -> iterable of (start, end, replacement)``. ``find`` starts
-with a cheap pre-screen and returns at once when there is nothing to do.
+A rule is a name, a category, the languages it is valid for, and a ``find``
+function ``find(text, ctx) -> iterable of candidates``. A candidate is
+``(start, end, replacement)`` (the rule's default confidence) or a
+:class:`Candidate` ``(start, end, replacement, confidence, evidence)``.
+``find`` starts with a cheap pre-screen and returns at once when there is
+nothing to do. The rule applies the candidates whose confidence reaches its
+threshold; the others are suggestions, which ``explain(...,
+suggestions=True)`` reports and nothing applies.
 """
 
 from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Union
 
 from .edits import Edit
 from .lexicon import Lexicon, get_lexicon
 
-__all__ = ["Context", "Rule", "Finder", "rule_from_function"]
+__all__ = ["Context", "Rule", "Candidate", "Finder", "rule_from_function", "CATEGORIES"]
+
+# The families of artifacts; ``disable=`` accepts these as well as rule names.
+CATEGORIES = ("encoding", "markup", "residue", "spacing", "glue", "doubling", "casing")
+
+
+class Candidate(NamedTuple):
+    """A proposed edit with how sure the rule is and why.
+
+    >>> Candidate(0, 3, "The", 0.99, ("segment start",)).confidence
+    0.99
+    """
+
+    start: int
+    end: int
+    replacement: str
+    confidence: float
+    evidence: tuple[str, ...] = ()
+
 
 Span = tuple[int, int, str]
-Finder = Callable[[str, "Context"], Iterable[Span]]
+Finder = Callable[[str, "Context"], Iterable[Union[Span, Candidate]]]
 
 
 @dataclass(frozen=True)
@@ -33,6 +56,16 @@ class Context:
 
     lang: str = "en"
     memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # Overrides of the rules' thresholds: one for every rule, and per rule.
+    min_confidence: float | None = None
+    thresholds: Mapping[str, float] = field(default_factory=dict, compare=False)
+
+    def threshold(self, rule: "Rule") -> float:
+        """The confidence an edit of ``rule`` needs to be applied."""
+        t = self.thresholds.get(rule.name)
+        if t is not None:
+            return t
+        return rule.threshold if self.min_confidence is None else self.min_confidence
 
     def cached(self, key: str, text: str, compute: Callable[[str], object]) -> object:
         """``compute(text)``, computed once per call for the same text."""
@@ -58,7 +91,11 @@ class Rule:
     """One normalizer: a named ``find`` function plus where it applies.
 
     ``languages`` is the set of language codes the rule is valid for;
-    ``None`` means every language.
+    ``None`` means every language. ``confidence`` is given to candidates
+    that carry none; ``threshold`` is what a candidate needs to be applied.
+    ``examples`` are ``(before, after)`` pairs and ``keeps`` texts the rule
+    must leave alone (both tested for every rule); ``kind`` is ``"repair"``
+    or ``"finding"`` (reported by ``explain``, never applied).
 
     >>> r = Rule("drop_x", lambda text, ctx: [(i, i + 1, "") for i, c in enumerate(text) if c == "x"])
     >>> [e.after for e in r.edits("axb", Context())]
@@ -69,23 +106,54 @@ class Rule:
     find: Finder
     languages: frozenset[str] | None = None
     description: str = field(default="", compare=False)
+    category: str = ""
+    confidence: float = field(default=0.9, compare=False)
+    threshold: float = field(default=0.5, compare=False)
+    examples: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+    keeps: tuple[str, ...] = field(default=(), compare=False)
+    kind: str = field(default="repair", compare=False)
 
     def applies_to(self, lang: str) -> bool:
         return self.languages is None or lang in self.languages
 
-    def edits(self, text: str, ctx: Context) -> list[Edit]:
-        """The rule's edits over ``text``: sorted, non-overlapping, real."""
+    def candidates(self, text: str, ctx: Context) -> list[Edit]:
+        """Every candidate edit over ``text``, applied or not, sorted."""
         out: list[Edit] = []
-        last_end = -1
-        for start, end, repl in sorted(self.find(text, ctx), key=lambda s: (s[0], s[1])):
+        for c in self.find(text, ctx):
+            start, end, repl = c[0], c[1], c[2]
             before = text[start:end]
-            if before == repl:
+            if before == repl and self.kind == "repair":
                 continue
-            if start < last_end or (start == last_end and start == end and out and out[-1].start == start):
-                continue  # overlapping proposals: keep the first
-            out.append(Edit(self.name, start, end, before, repl))
-            last_end = end
+            if len(c) > 3:
+                conf, evidence = float(c[3]), tuple(c[4])  # type: ignore[misc]
+            else:
+                conf, evidence = self.confidence, ()
+            out.append(Edit(self.name, start, end, before, repl, conf, evidence, self.category))
+        out.sort(key=lambda e: (e.start, e.end))
         return out
+
+    def split(self, text: str, ctx: Context) -> tuple[list[Edit], list[Edit]]:
+        """(edits to apply, suggestions): sorted; the applied ones never overlap."""
+        threshold = ctx.threshold(self)
+        applied: list[Edit] = []
+        below: list[Edit] = []
+        last_end = -1
+        for e in self.candidates(text, ctx):
+            if e.confidence < threshold or self.kind != "repair":
+                below.append(e)
+                continue
+            start, end = e.start, e.end
+            if start < last_end or (
+                start == last_end and start == end and applied and applied[-1].start == start
+            ):
+                continue  # overlapping proposals: keep the first
+            applied.append(e)
+            last_end = end
+        return applied, below
+
+    def edits(self, text: str, ctx: Context) -> list[Edit]:
+        """The rule's applied edits over ``text``: sorted, non-overlapping, real."""
+        return self.split(text, ctx)[0]
 
 
 def diff_spans(old: str, new: str) -> Iterator[Span]:
@@ -121,7 +189,10 @@ class _FunctionFinder:
 
 
 def rule_from_function(
-    func: Callable[[str], str], name: str | None = None, languages: Iterable[str] | None = None
+    func: Callable[[str], str],
+    name: str | None = None,
+    languages: Iterable[str] | None = None,
+    category: str = "custom",
 ) -> Rule:
     """Wrap a plain ``str -> str`` function as a rule, so it can join a pipeline.
 
@@ -136,4 +207,6 @@ def rule_from_function(
         _FunctionFinder(func),
         frozenset(languages) if languages is not None else None,
         (func.__doc__ or "").strip().split("\n")[0],
+        category,
+        confidence=1.0,  # the caller asked for this function: apply what it does
     )

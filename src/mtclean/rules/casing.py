@@ -118,6 +118,7 @@ RESTORE_NAME_CASE = Rule(
     _find_lowercased_names,
     EN,
     "Capitalise names written in lower case ('kyiv' -> 'Kyiv'), from a cased lexicon and the document.",
+    category="casing",
 )
 
 
@@ -369,6 +370,7 @@ LOWER_MIDSENTENCE_CAPITALS = Rule(
     _find_midsentence_capitals,
     EN,
     "Lower a capital in mid-sentence ('whereby It is', 'small Assault groups'), not in names or titles.",
+    category="casing",
 )
 
 

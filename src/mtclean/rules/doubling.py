@@ -48,6 +48,7 @@ DEDUPE_GLUED_NAMES = Rule(
     _find_glued_names,
     None,
     "Collapse a capitalised word written twice without a space ('PutinPutin' -> 'Putin').",
+    category="doubling",
 )
 
 
@@ -127,6 +128,7 @@ REMOVE_DOUBLED_WORDS = Rule(
     _find_doubled_words,
     EN,
     "Remove a word repeated right after itself ('the the'), except legitimate doubles.",
+    category="doubling",
 )
 
 
@@ -258,6 +260,7 @@ REMOVE_REPETITION_LOOPS = Rule(
     _find_loops,
     EN,
     "Collapse a phrase of 2-8 words repeated back to back (an MT decoding loop).",
+    category="doubling",
 )
 
 

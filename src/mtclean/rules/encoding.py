@@ -93,6 +93,7 @@ FIX_MOJIBAKE = Rule(
     _find_mojibake,
     None,
     "Decode mojibake (UTF-8 read as Latin-1 or cp1252) with ftfy, without restyling.",
+    category="encoding",
 )
 
 
@@ -138,6 +139,7 @@ UNESCAPE_ENTITIES = Rule(
     _find_entities,
     None,
     "Turn escaped entities (&apos; &quot; &amp; &#39;) back into characters in plain text.",
+    category="encoding",
 )
 
 

@@ -306,6 +306,7 @@ SPLIT_GLUED_WORDS = Rule(
     _find_glued_words,
     EN,
     "Split unknown tokens that are two frequent words run together ('regionbordering').",
+    category="glue",
 )
 
 

@@ -55,6 +55,7 @@ REMOVE_SUBWORD_MARKUP = Rule(
     _find_subword_markup,
     None,
     "Join BPE pieces (@@), turn SentencePiece marks (▁) into spaces, undo Moses @-@ escapes.",
+    category="markup",
 )
 
 

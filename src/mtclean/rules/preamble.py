@@ -52,6 +52,7 @@ REMOVE_PREAMBLE = Rule(
     _find_preamble,
     EN,
     "Remove an LLM translator's opening line ('Here is the translation:') and closing note.",
+    category="residue",
 )
 
 
@@ -96,6 +97,7 @@ REMOVE_STRAY_OPENING = Rule(
     _find_stray_opening,
     EN,
     "Remove an upper-case conjunction glued to the first word of a line ('ANDThe' -> 'The').",
+    category="residue",
 )
 
 

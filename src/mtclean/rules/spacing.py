@@ -71,6 +71,7 @@ FIX_SPACE_BEFORE_PUNCTUATION = Rule(
     _find_space_before,
     SPACED_LATIN,
     "Remove tokenizer spaces before . , ; : ! ? and closing brackets, and in split contractions.",
+    category="spacing",
 )
 
 
@@ -205,6 +206,7 @@ FIX_SPACE_AFTER_PUNCTUATION = Rule(
     _find_space_after,
     SPACED_LATIN,
     "Insert the missing space after . ! ? , and around quotes glued to words.",
+    category="spacing",
 )
 
 
@@ -256,6 +258,7 @@ FIX_STRAY_PERIOD = Rule(
     _find_stray_period,
     EN,
     "Turn a period that splits a sentence before 'where/which/who...' into a comma.",
+    category="spacing",
 )
 
 
