@@ -42,7 +42,15 @@ EXPECTED = [mtclean.normalize(t, lang="en") for t in TEXTS]
 
 
 def test_every_recipe_is_found():
-    assert set(recipes()) == {"normalize_many", "dask", "spark", "datasets"}
+    assert set(recipes()) == {"normalize_many", "file", "dask", "spark", "datasets"}
+
+
+def test_file_recipe(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "in.txt").write_text("".join(t + "\n" for t in TEXTS), encoding="utf-8")
+    namespace = {"__name__": "scale_recipe_file", "mtclean": mtclean}
+    exec(compile(recipes()["file"], "docs/scale.md:file", "exec"), namespace)
+    assert (tmp_path / "out.txt").read_text(encoding="utf-8").split("\n")[:-1] == EXPECTED
 
 
 def test_normalize_many_recipe():
