@@ -64,3 +64,14 @@ def test_every_rule_has_examples_and_keeps(rule):
 
 def test_data_files_name_real_rules():
     assert set(rules_with_cases()) <= set(RULES)
+
+
+def test_rules_doc_is_generated_from_the_metadata():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "gen_rules_doc.py"
+    spec = importlib.util.spec_from_file_location("gen_rules_doc", path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    assert mod.main(["--check"]) == 0, "docs/rules.md is out of date: python scripts/gen_rules_doc.py"
