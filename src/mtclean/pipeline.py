@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 import bisect
 from typing import Callable, Iterable, Iterator, Mapping
 
-from .edits import Edit, apply_edits, compose_edits, to_original
+from .edits import Edit, compose_edits, to_original
 from .language import DEFAULT_LANGUAGE, detect_language
 from .rule import CATEGORIES, Context, Rule, rule_from_function
 
@@ -220,7 +220,7 @@ class Pipeline:
                 if not new:
                     continue
                 applied = compose_edits(text, applied, current, new)
-                current = apply_edits(current, new)
+                current = ctx.advance(current, new)
             if current == before_pass:
                 break
         return current, applied

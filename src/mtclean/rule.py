@@ -16,7 +16,8 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Union
 
-from .edits import Edit
+from .document import Document
+from .edits import Edit, apply_edits
 from .lexicon import Lexicon, get_lexicon
 
 __all__ = ["Context", "Rule", "Candidate", "Finder", "rule_from_function", "CATEGORIES"]
@@ -84,6 +85,29 @@ class Context:
     @property
     def lexicon(self) -> Lexicon:
         return get_lexicon(self.lang)
+
+    def document(self, text: str) -> Document:
+        """The :class:`Document` of ``text`` for this call (one tokenization shared by the rules)."""
+        memo = self.memo
+        if memo.get(None) is not text:
+            memo.clear()
+            memo[None] = text
+        doc = memo.get("__document__")
+        if doc is None:
+            doc = memo["__document__"] = Document(text, self.lang)
+        return doc
+
+    def advance(self, text: str, edits: list[Edit]) -> str:
+        """``text`` with ``edits`` applied; its document carried over, re-tokenized only where edited."""
+        memo = self.memo
+        doc = memo.get("__document__") if memo.get(None) is text else None
+        if doc is None:
+            return apply_edits(text, edits)
+        nxt = doc.after(edits)
+        memo.clear()
+        memo[None] = nxt.text
+        memo["__document__"] = nxt
+        return nxt.text
 
 
 @dataclass(frozen=True)
