@@ -227,7 +227,7 @@ def rule_from_function(
     [(0, 2, '')]
     """
     return Rule(
-        name or getattr(func, "__name__", "custom"),
+        str(name or getattr(func, "__name__", None) or "custom"),
         _FunctionFinder(func),
         frozenset(languages) if languages is not None else None,
         (func.__doc__ or "").strip().split("\n")[0],
