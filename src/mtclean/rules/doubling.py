@@ -7,8 +7,9 @@ from typing import Iterator
 
 import regex
 
-from ..rule import Context, Rule, Span, diff_spans
+from ..rule import Candidate, Context, Rule, diff_spans
 from ._common import EN, Protected, lower_word_list, protected, run_rule, unknown_words, window_words, word_counts
+from .glue import _CLOSED_CLASS, _TECHNICAL, candidate, confidence_of
 
 __all__ = [
     "dedupe_glued_names",
@@ -30,17 +31,28 @@ def _is_doubled(w: str) -> bool:
     return len(w) >= 6 and len(w) % 2 == 0 and w[:half] == w[half:]
 
 
-def _find_glued_names(text: str, ctx: Context) -> Iterator[Span]:
+def _find_glued_names(text: str, ctx: Context) -> Iterator[Candidate]:
     # "PutinPutin" is neither lower, upper nor title case, and no lexicon
     # knows it: a handful of candidates from the shared unknown-word set.
     if not any(_is_doubled(w) for w in unknown_words(text, ctx) if not w.istitle()):
         return
     lex = ctx.lexicon
+    counts = word_counts(text, ctx)
     for m in _GLUED_TWICE.finditer(text):
         whole, half = m.group(1), m.group(2)
         if lex.zipf(whole) >= 1.5 or lex.usual_form(whole) == whole:
             continue  # a real word or name that happens to repeat (Bonbon)
-        yield m.start(1) + len(half), m.end(1), ""
+        # Short halves ("PayPay", "TamTam") are often a name's own spelling:
+        # they need the half written alone, or known as a name.
+        ev = ["halves of 4+ letters" if len(half) >= 4 else "halves of 3 letters"]
+        if counts[half] > 0:
+            ev.append("half alone in the document")
+        ratio = lex.title_ratio(half)
+        if ratio is not None and ratio >= 0.5:
+            ev.append("half known as a name")
+        elif ratio is not None and ratio <= -1.0:
+            ev.append("half a common word")
+        yield candidate("dedupe_glued_names", m.start(1) + len(half), m.end(1), "", ev)
 
 
 DEDUPE_GLUED_NAMES = Rule(
@@ -79,7 +91,7 @@ _LEGIT_NAME_DOUBLES = frozenset(
 _DOUBLED = regex.compile(r"(?<![\p{L}\p{N}'’_@#-])(\p{L}+)((?:[ \t]+\1)+)(?![\p{L}\p{N}'’_@-])", regex.I)
 
 
-def _find_doubled_words(text: str, ctx: Context) -> Iterator[Span]:
+def _find_doubled_words(text: str, ctx: Context) -> Iterator[Candidate]:
     # Pre-screen: two equal letter runs in a row (ignoring case), compared
     # pairwise at C speed; then the pattern, on the pieces that have one.
     words = lower_word_list(text, ctx)
@@ -95,9 +107,91 @@ def _find_doubled_words(text: str, ctx: Context) -> Iterator[Span]:
 
 _WINDOW = 8192
 
+# Grammar, not a list of doubles: modals and auxiliaries (the second copy
+# of "the can can hold", "Will will"), prepositions (that end a phrasal
+# verb: "cared for for four years"), determiners, and pronouns that are
+# objects and subjects alike ("when you have it it will").
+_MODALS = frozenset("will can may must might shall should would could".split())
+_AUXILIARIES = _MODALS | frozenset("is was are were has have had does did do be".split())
+_PREPOSITIONS = frozenset(
+    "for at on in to with about of up out off over into from by after through around down along".split()
+)
+_DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
+_OBJECT_SUBJECT = frozenset("it you her that this".split())
+_PREV_WORD = regex.compile(r"(\p{L}+)[^\p{L}\n]{0,3}$")
+_NEXT_WORD = regex.compile(r"[^\p{L}\n]{0,3}(\p{L}+)")
 
-def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Span]:
+
+def _word_before(piece: str, pos: int) -> str:
+    m = _PREV_WORD.search(piece[max(0, pos - 40):pos])
+    return m.group(1) if m else ""
+
+
+def _word_after(piece: str, pos: int) -> str:
+    m = _NEXT_WORD.match(piece, pos)
+    return m.group(1) if m else ""
+
+
+def _participle(word: str) -> bool:
+    """``cared``, ``looked``, ``searched``, ``taken``: a verb form that ends a phrasal verb."""
+    return len(word) >= 4 and word.islower() and word.endswith(("ed", "en"))
+
+
+def doubled_word_evidence(first: str, repeats: list[str], before: str, after: str, ctx: Context, text: str) -> list[str] | None:
+    """The signals for removing ``repeats`` after ``first``; None: keep it.
+
+    >>> doubled_word_evidence("for", ["for"], "cared", "four", Context(), "")
+    ['function word', 'preposition after a participle']
+    """
+    low = first.lower()
+    ev: list[str] = []
+    if len(first) == 1:
+        if low != "a" or first != repeats[0]:
+            return None  # "Ă ă", "I I": letters and initials
+        if len(before) == 1 or len(after) == 1:
+            ev.append("letter list")
+        ev.append("single letter")
+    if low in _CLOSED_CLASS:
+        ev.append("function word")
+    if len(repeats) >= 2:
+        ev.append("three or more copies")
+    second = repeats[0]
+    if first[0].isupper() and second[0].isupper():
+        if first.isupper() or len(first) <= 4:
+            return None  # THE THE; short names (Yang Yang, Ni Ni)
+        # "Yang Yang", "Adamu Adamu" are names; "Hassan Hassan Rouhani" is
+        # a name part written twice, "Tartu Tartu" a repeat when "Tartu"
+        # is also written alone.
+        ev.append("capitalised double")
+        if after[:1].isupper() and after[1:].islower() and not after.isupper():
+            ev.append("doubled name part before a name")
+        if word_counts(text, ctx)[first] > 1 + len(repeats):
+            ev.append("name written alone elsewhere")
+        ratio = ctx.lexicon.title_ratio(low)
+        if ratio is not None and ratio <= -0.5:
+            ev.append("common word capitalised")
+        if len(ev) == 1 or ev[-1] == "capitalised double":
+            return None
+    elif first[0].isupper():
+        ev.append("capital then lower case")
+        if low in _MODALS:
+            ev.append("modal after a determiner or name")  # "Will will": a name, then the modal
+    elif second[0].isupper():
+        ev.append("second copy capitalised")  # "section Section 10": a heading or a name
+    if low in _MODALS and before.lower() in _DETERMINERS:
+        ev.append("modal after a determiner or name")  # "The can can hold"
+    if low in _PREPOSITIONS and _participle(before):
+        ev.append("preposition after a participle")
+    if low in _OBJECT_SUBJECT and after.lower() in _AUXILIARIES and (
+        before.lower() in _PREPOSITIONS or before.lower() in _AUXILIARIES or _participle(before)
+    ):
+        ev.append("object then subject pronoun")  # "when you have it it will"
+    return ev
+
+
+def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Candidate]:
     prot: Protected | None = None
+    technical: list[str] | None = None
     for m in _DOUBLED.finditer(piece):
         first = m.group(1)
         low = first.lower()
@@ -107,20 +201,28 @@ def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Sp
         # Exact repeats only, up to the case of the first letter ("The the").
         if any(r[1:] != first[1:] or (r[0] != first[0] and r[0].lower() != first[0].lower()) for r in repeats):
             continue
-        if first[0].isupper() and repeats[0][0].isupper():
-            if low in _LEGIT_NAME_DOUBLES or first.isupper() or len(first) <= 4:
-                continue  # Bora Bora, Lang Lang, THE THE; short names (Yang Yang, Ni Ni)
-            # "Yang Yang", "Adamu Adamu", "Roa Roa Hotel" are names: remove a
-            # capitalised double only where the document also writes the
-            # word alone, or where it is a common lower-case word.
-            ratio = ctx.lexicon.title_ratio(low)
-            alone = word_counts(text, ctx)[first] > 1 + len(repeats)
-            if not alone and (ratio is None or ratio > -0.5):
-                continue
+        if first[0].isupper() and repeats[0][0].isupper() and low in _LEGIT_NAME_DOUBLES:
+            continue  # Bora Bora, Lang Lang
+        before = _sentence_or_word_before(piece, m.start())
+        ev = doubled_word_evidence(first, repeats, before, _word_after(piece, m.end()), ctx, text)
+        if ev is None:
+            continue
         prot = prot or protected(text, ctx)
         if prot.covers(offset + m.start(), offset + m.end()):
             continue
-        yield offset + m.end(1), offset + m.end(), ""
+        if technical is None:
+            technical = ["technical text"] if _TECHNICAL.search(text) else []
+        yield candidate("remove_doubled_words", offset + m.end(1), offset + m.end(), "", ev + technical)
+
+
+def _sentence_or_word_before(piece: str, pos: int) -> str:
+    """The word before ``pos``, or "" at a sentence or line start."""
+    j = pos
+    while j > 0 and piece[j - 1] in " \t\"'“‘(":
+        j -= 1
+    if j == 0 or piece[j - 1] in ".!?\n:":
+        return ""
+    return _word_before(piece, pos)
 
 
 REMOVE_DOUBLED_WORDS = Rule(
@@ -147,11 +249,11 @@ def remove_doubled_words(text: str, *, lang: str = "en") -> str:
 
 
 # ---------------------------------------------------------------- loops
-# A phrase of two to eight words repeated right after itself, one or more
+# A phrase of two to sixteen words repeated right after itself, one or more
 # times ("in the region in the region in the region"). Possessive
 # quantifiers keep the scan linear.
 _LOOP = regex.compile(
-    r"(?<![\p{L}\p{N}'’_-])((?:\p{L}++[\p{L}'’-]*+[ \t]++){1,7}?\p{L}++[\p{L}'’-]*+)((?:[ \t]++\1)++)(?![\p{L}\p{N}'’_-])",
+    r"(?<![\p{L}\p{N}'’_-])((?:\p{L}++[\p{L}'’-]*+[ \t]++){1,15}?\p{L}++[\p{L}'’-]*+)((?:[ \t]++\1)++)(?![\p{L}\p{N}'’_-])",
     regex.I,
 )
 
@@ -170,7 +272,10 @@ def _pair_repeats(pairs: list[tuple[str, str]]) -> Iterator[tuple[int, int]]:
             last[pair] = j
 
 
-def _has_near_repeat(words: list[str], span: int = 8) -> bool:
+_SPAN = 16
+
+
+def _has_near_repeat(words: list[str], span: int = _SPAN) -> bool:
     """Are some ``k`` words (2 <= k <= ``span``) followed by the same ``k`` words?"""
     # A loop of k words repeats a word pair k words later.
     for i, j in _pair_repeats(list(zip(words, words[1:]))):
@@ -182,7 +287,7 @@ def _has_near_repeat(words: list[str], span: int = 8) -> bool:
 _PUNCT = "\"'“”‘’()[]{}«».,;:!?…"
 
 
-def _has_loop_between_spaces(piece: str, span: int = 8) -> bool:
+def _has_loop_between_spaces(piece: str, span: int = _SPAN) -> bool:
     """Like :func:`_has_near_repeat`, but the copies must be separated by
     whitespace only ("the central bank. The central bank" is no loop), as
     the loop pattern requires: a cheap check that saves its scan."""
@@ -199,7 +304,37 @@ def _has_loop_between_spaces(piece: str, span: int = 8) -> bool:
     return False
 
 
-def _collapse_loops(text: str) -> str:
+_CONNECTIVES = frozenset("and or by to after upon in on over as than but nor".split())
+
+
+def loop_evidence(words: list[str], copies: int, before: str, after: str) -> list[str]:
+    """The signals for collapsing ``copies`` extra copies of ``words``.
+
+    >>> loop_evidence(["as", "low"], 1, "", "can")
+    ['comparison as X as X']
+    >>> loop_evidence(["round", "and"], 1, "", "round")
+    ['linked repetition X c X c X']
+    """
+    ev: list[str] = []
+    low = [w.lower() for w in words]
+    if len(words) == 2 and low[0] == "as":
+        ev.append("comparison as X as X")  # "as low as low can be"
+    elif len(words) == 2 and low[1] in _CONNECTIVES and after.lower() == low[0]:
+        ev.append("linked repetition X c X c X")  # "round and round and round"
+    elif len(words) == 2 and low[0] in _CONNECTIVES and before.lower().split()[-1:] == [low[1]]:
+        ev.append("linked repetition X c X c X")  # "day by day by day"
+    elif low[-1] in ("and", "or", "nor"):
+        ev.append("phrase ends in a conjunction")  # "do it or do it or make it"
+    if copies >= 2:
+        ev.append("three or more copies")
+    if len(words) >= 9:
+        ev.append("phrase of 9+ words")
+    elif len(words) >= 3:
+        ev.append("phrase of 3+ words")
+    return ev
+
+
+def _collapse_loops(text: str, threshold: float = 0.5, found: list | None = None) -> str:
     out: list[str] = []
     pos = 0
     for m in _LOOP.finditer(text):
@@ -213,6 +348,12 @@ def _collapse_loops(text: str) -> str:
             continue
         if n == 2 and len(chunks) == 1 and words[1].lower() == "to" and _before(text, m.start()).endswith("from"):
             continue  # "from time to time to discuss": an idiom, not a loop
+        after = _NEXT_WORD.match(text, m.end())
+        ev = loop_evidence(words, len(chunks), _before(text, m.start()), after.group(1) if after else "")
+        if confidence_of("remove_repetition_loops", ev) < threshold:
+            continue
+        if found is not None:
+            found.extend(ev)
         out.append(text[pos:m.end(1)])
         pos = m.end(2)
     out.append(text[pos:])
@@ -229,9 +370,10 @@ def _before(text: str, pos: int) -> str:
     return window.lower()
 
 
-def _find_loops(text: str, ctx: Context) -> Iterator[Span]:
+def _find_loops(text: str, ctx: Context) -> Iterator[Candidate]:
     if not _has_near_repeat(lower_word_list(text, ctx)):
         return
+    threshold = ctx.threshold(REMOVE_REPETITION_LOOPS)
     pieces = [(0, text, None)] if len(text) <= _WINDOW else window_words(text, ctx, _WINDOW)
     for offset, piece, pw in pieces:
         if (pw is not None and not _has_near_repeat(pw)) or not _has_loop_between_spaces(piece):
@@ -239,14 +381,16 @@ def _find_loops(text: str, ctx: Context) -> Iterator[Span]:
         # Collapsing one loop can reveal a longer one ("a b a b c a b a b c"):
         # repeat until nothing changes, then report the difference.
         fixed = piece
+        found: list[str] = []
         for _ in range(8):
-            again = _collapse_loops(fixed)
+            again = _collapse_loops(fixed, threshold, found)
             if again == fixed or not _has_loop_between_spaces(again):
                 fixed = again
                 break  # (the cheap screen says no loop is left: skip a confirming scan)
             fixed = again
+        ev = tuple(dict.fromkeys(found))
         for start, end, repl in diff_spans(piece, fixed):
-            yield offset + start, offset + end, repl
+            yield Candidate(offset + start, offset + end, repl, confidence_of("remove_repetition_loops", ev), ev)
 
 
 def _same_words(a: list[str], b: list[str]) -> bool:

@@ -2,16 +2,61 @@
 
 from __future__ import annotations
 
+import json
+import math
 from collections import Counter
-from typing import Iterator
+from importlib import resources
+from typing import Iterable, Iterator
 
 import regex
 
 from ..lexicon import Lexicon
-from ..rule import Context, Rule, Span
+from ..rule import Candidate, Context, Rule
 from ._common import DAYS_AND_MONTHS, EN, protected, run_rule, unknown_words, word_set
 
-__all__ = ["split_glued_words", "SPLIT_GLUED_WORDS", "best_split"]
+__all__ = ["split_glued_words", "SPLIT_GLUED_WORDS", "best_split", "confidence_of"]
+
+# ---------------------------------------------------------------- confidence
+# Each candidate names the signals that decided it (its evidence); its
+# confidence is a logistic score: the rule's bias plus one weight per
+# signal. The weights are data (``data/en/glue_weights.json``, written by
+# ``scripts/calibrate_glue.py`` from clean and injected paragraphs); these
+# defaults are used where the file is missing.
+_DEFAULT_WEIGHTS: dict[str, dict] = {}
+_WEIGHTS: dict[str, dict] | None = None
+
+
+def _load_weights() -> dict[str, dict]:
+    global _WEIGHTS
+    if _WEIGHTS is None:
+        try:
+            raw = resources.files("mtclean").joinpath("data", "en", "glue_weights.json").read_text("utf-8")
+            _WEIGHTS = json.loads(raw)["rules"]
+        except (FileNotFoundError, OSError, KeyError, ValueError):
+            _WEIGHTS = _DEFAULT_WEIGHTS
+    return _WEIGHTS
+
+
+def confidence_of(rule: str, evidence: Iterable[str]) -> float:
+    """The calibrated confidence of a candidate of ``rule`` with ``evidence``.
+
+    ``sigmoid(bias + sum of the signals' weights)``, rounded to 3 places;
+    a signal the weights do not know counts 0.
+
+    >>> 0.0 < confidence_of("split_glued_words", ["function-word half"]) < 1.0
+    True
+    """
+    model = _load_weights().get(rule, {})
+    weights = model.get("weights", {})
+    z = model.get("bias", 0.0) + sum(weights.get(e, 0.0) for e in evidence)
+    return round(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), 3)
+
+
+def candidate(rule: str, start: int, end: int, repl: str, evidence: list[str] | tuple[str, ...]) -> Candidate:
+    """A :class:`Candidate` whose confidence comes from its evidence."""
+    ev = tuple(evidence)
+    return Candidate(start, end, repl, confidence_of(rule, ev), ev)
+
 
 # Two-letter words that may stand as one half of a split; other halves need
 # three letters or more (so "therapist" never becomes "the rap ist").
@@ -155,7 +200,92 @@ def best_split(word: str, lex: Lexicon, min_zipf: float = 3.0) -> tuple[str, str
     return None if best is None else (best[1], best[2])
 
 
-def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
+_RULE = "split_glued_words"
+# Inflectional and derivational endings: "formatters" is "formatter" + s,
+# "modestest" is "modest" + est, not two words.
+_ENDINGS = ("s", "es", "ed", "d", "er", "r", "ers", "est", "ing", "ly", "ness", "able")
+# Signs of code or markup in a text: compounds like "mainloop" are its words.
+_TECHNICAL = regex.compile(r"\w_\w|\(\)|[{}<>=]|\w\.\w+\(|--\w|\$ ")
+
+
+def _derivation_of_known_word(word: str, lex: Lexicon) -> bool:
+    """``formatters``, ``modestest``, ``deallocating``: a known word plus an affix."""
+    for end in _ENDINGS:
+        stem = word[: -len(end)]
+        if not word.endswith(end) or len(stem) < 4:
+            continue
+        # "formatt|ers" -> "format", "bak|er" -> "bake"
+        stems = (stem, stem[:-1] if stem[-1] == stem[-2] else stem, stem + "e")
+        if any(lex.zipf(st) >= 2.0 for st in stems):
+            return True
+    for pre in ("de", "re", "un", "dis", "mis", "non", "pre", "over", "under", "out"):
+        rest = word[len(pre):]
+        if word.startswith(pre) and len(rest) >= 4 and lex.zipf(rest) >= 2.5:
+            return True
+    return False
+
+
+def _inflected_verb(word: str, lex: Lexicon) -> bool:
+    """``bordering``, ``folded``: a known stem plus -ing or -ed (not ``string``, ``bed``)."""
+    for end in ("ing", "ed"):
+        stem = word[: -len(end)]
+        if word.endswith(end) and len(stem) >= 4:
+            stems = (stem, stem[:-1] if stem[-1] == stem[-2] else stem, stem + "e")
+            if any(lex.zipf(st) >= 3.0 for st in stems):
+                return True
+    return False
+
+
+def _bigram_margin(left: str, right: str, word: str, lex: Lexicon) -> float:
+    """Zipf of ``left right`` as independent words minus the Zipf of ``word``.
+
+    Positive: the two-word reading is the more frequent one ("of the" vs
+    "ofthe"); negative: the word is ("washer" vs "was her").
+    """
+    return lex.zipf(left) + lex.zipf(right) - 9.0 - lex.zipf(word)
+
+
+def glue_evidence(word: str, left: str, right: str, lex: Lexicon) -> list[str] | None:
+    """The signals for reading lower-case ``word`` as ``left right``; None: never.
+
+    >>> from mtclean.lexicon import get_lexicon
+    >>> glue_evidence("washer", "was", "her", get_lexicon("en")) is None
+    True
+    >>> "function-word half" in glue_evidence("regionof", "region", "of", get_lexicon("en"))
+    True
+    """
+    ev: list[str] = []
+    known = lex.zipf(word)
+    if known > 0:
+        # A word the lexicon knows is split only when it is a frequent
+        # typo of two function words ("ofthe"), far rarer than the pair.
+        if not (left in _FUNCTION and right in _FUNCTION) or _bigram_margin(left, right, word, lex) < 2.5:
+            return None
+        ev.append("known token, pair far more frequent")
+    if left in _FUNCTION and right in _FUNCTION:
+        ev.append("two function words")
+    elif left in _CLOSED_CLASS or right in _CLOSED_CLASS:
+        ev.append("function-word half")
+    else:
+        if left.endswith("s") and len(left) > 3 and lex.zipf(left[:-1]) >= 3.0 and not left.endswith("ss"):
+            ev.append("plural then word")
+        if _inflected_verb(right, lex):
+            ev.append("inflected verb on the right")
+        if left in _MODIFIERS or (len(left) > 4 and left.endswith(_MODIFIER_ENDINGS)):
+            ev.append("modifier then word")
+        if right in _ADVERBS:
+            ev.append("word then adverb")
+        ev.append("content words only")
+    if min(len(left), len(right)) <= 2:
+        ev.append("short half")
+    if _derivation_of_known_word(word, lex):
+        ev.append("derivation of a known word")
+    if min(lex.zipf(left), lex.zipf(right)) >= 4.5:
+        ev.append("both halves very common")
+    return ev
+
+
+def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
     lex = ctx.lexicon
     words = lex.words
     # Pre-screen on the call's shared word set: only letter runs that the
@@ -178,6 +308,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
     if not (lower or title or camel):
         return
     prot = protected(text, ctx)
+    technical = ["technical text"] if _TECHNICAL.search(text) else []
 
     if lower:
         found = _LOWER_TOKEN.findall(text)
@@ -188,31 +319,44 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
             if w not in lower or counts[w] > 1 or prot.covers(m.start(), m.end()):
                 continue
             split = best_split(w, lex)
-            if split:
-                yield m.start() + len(split[0]), m.start() + len(split[0]), " "
+            if not split:
+                continue
+            ev = glue_evidence(w, split[0], split[1], lex)
+            if ev is not None:
+                pos = m.start() + len(split[0])
+                yield candidate(_RULE, pos, pos, " ", ev + technical)
 
     # "Thereport" at a sentence start, "Dundeeon" anywhere. Other unknown
     # capitalised tokens are names ("Landray", "Hegang", "Longyuan"), so a
     # split needs a very common word on the left at a sentence start, or a
     # closed-class word on the right, with no capitalised neighbour.
     if title:
+        title_counts = Counter(w for w in _TITLE_TOKEN.findall(text) if w in title)
         for m in _TITLE_TOKEN.finditer(text):
             w = m.group()
-            if w not in title or prot.covers(m.start(), m.end()):
+            if w not in title or title_counts[w] > 1 or prot.covers(m.start(), m.end()):
                 continue
             if _sentence_initial(text, m.start()):
                 split = _sentence_initial_split(w, lex)
                 ok = split is not None
+                ev = ["sentence start"]
             else:
                 split = _name_then_function_word(w, lex)
                 ok = split is not None and not _capitalised_neighbour(
                     text, m.start(), m.end(), next_may_be_capital=split[1].lower() in ("of", "for", "and")
                 )
+                ev = ["word then function word"]
             if ok and split:
-                yield m.start() + len(split[0]), m.start() + len(split[0]), " "
+                if len(split[0]) == 1:
+                    ev.append("single-letter word")
+                elif split[0].lower() in _CLOSED_CLASS:
+                    ev.append("function-word half")
+                pos = m.start() + len(split[0])
+                yield candidate(_RULE, pos, pos, " ", ev + technical)
 
     # "moreUkraine": a lower-case letter followed by a capital, where the
     # token is no known brand or name (YouTube, LinkedIn, McCain, iPhone).
+    # A content word on the left ("teamLab") is a brand's shape, not a glue.
     if camel:
         camel_found = Counter(left + right for left, right in _CAMEL_TOKEN.findall(text))
         for m in _CAMEL_TOKEN.finditer(text):
@@ -221,7 +365,47 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Span]:
             if camel_found[token] > 1 or prot.covers(m.start(), m.end()):
                 continue  # used more than once: the writer's spelling
             if _camel_is_glue(left, right, token, lex):
-                yield m.start(2), m.start(2), " "
+                ev = ["lower-case then capital"]
+                ev.append("function-word half" if left.lower() in _CAMEL_LEFT else "content word then capital")
+                if (lex.title_ratio(right) or 0.0) >= 0.5:
+                    ev.append("name on the right")
+                yield candidate(_RULE, m.start(2), m.start(2), " ", ev + technical)
+        # "ArdaghGroup", "GoogleWorkspace": two capitalised words run together.
+        for m in _TITLE_CAMEL.finditer(text):
+            left, right = m.group(1), m.group(2)
+            token = left + right
+            if token not in camel or prot.covers(m.start(), m.end()):
+                continue
+            ev = _title_camel_evidence(left, right, token, lex, text)
+            if ev is not None:
+                yield candidate(_RULE, m.start(2), m.start(2), " ", ev + technical)
+
+
+# Left halves of a camel-case glue that are function words ("moreUkraine").
+_CAMEL_LEFT = _CLOSED_CLASS | _FUNCTION | frozenset("more most less than".split())
+_TITLE_CAMEL = regex.compile(
+    r"(?<![\p{L}\p{N}'’_@#./\\-])(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}{2,})(?![\p{L}\p{N}'’_@-])"
+)
+
+
+def _title_camel_evidence(left: str, right: str, token: str, lex: Lexicon, text: str) -> list[str] | None:
+    """Signals for ``ArdaghGroup`` -> ``Ardagh Group``; None: a brand or name's own spelling."""
+    low = token.lower()
+    if low in lex or lex.usual_form(low) is not None or left.lower() in _NAME_PREFIXES:
+        return None  # PlayStation, JavaScript, MacBook
+    if text.count(token) > 1:
+        return None
+    lz, rz = lex.zipf(left), lex.zipf(right)
+    if lz < 1.5 or rz < 2.5:
+        return None
+    ev = ["two capitalised words"]
+    if (lex.title_ratio(left) or -9) > 0 or lex.usual_form(left) is not None:
+        ev.append("name on the left")
+    if (lex.title_ratio(right) or -9) <= -1.0:
+        ev.append("common word on the right")
+    if right.lower() in _CLOSED_CLASS:
+        ev.append("function-word half")
+    return ev
 
 
 _NAME_TAILS_LONGEST_FIRST = sorted(
@@ -248,6 +432,10 @@ def _sentence_initial_split(word: str, lex: Lexicon) -> tuple[str, str] | None:
     low = word.lower()
     if low[0] in "ia" and len(low) > 3:
         rest = low[1:]
+        # Never a single letter off a name-like rest ("Anat", "Amira"): the
+        # rest must be a common lower-case word and the whole no name.
+        if lex.usual_form(low) is not None or (lex.title_ratio(rest) or 0.0) > -0.5:
+            return None
         if (low[0] == "i" and (rest in _CLOSED_CLASS or lex.zipf(rest) >= 4.0)) or (
             low[0] == "a" and lex.zipf(rest) >= 3.5 and (lex.title_ratio(rest) or 0) <= 0 and rest[0] not in "aeiou"
         ):
