@@ -374,7 +374,8 @@ def _public_normalizers():
 
 def test_every_default_rule_has_a_public_normalizer():
     names = {fn.__name__ for fn in _public_normalizers()}
-    assert names == set(rule_names())
+    # Findings report and never change text: they have no normalizer.
+    assert names == {r.name for r in mtclean.DEFAULT_RULES if r.kind == "repair"}
 
 
 @pytest.mark.parametrize(

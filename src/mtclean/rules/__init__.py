@@ -5,12 +5,14 @@ position has a reason:
 
 1. ``fix_mojibake``, ``unescape_entities``: every later rule must see real
    characters (a quote hidden in ``â€œ`` or ``&quot;`` is invisible to them).
-2. ``remove_subword_markup``: joins BPE/SentencePiece pieces into words,
-   which the word-level rules below need to see whole.
+2. ``remove_subword_markup``, ``remove_unk_tokens``: join BPE/SentencePiece
+   pieces into words and drop ``<unk>``, which the word-level rules below
+   need to see whole.
 3. ``remove_preamble``, ``remove_stray_opening``: remove whole lines and
    tokens, so no rule wastes a repair on text that goes away.
-4. ``fix_space_before_punctuation``: tokenizer spaces, before anything reads
-   word boundaries.
+4. ``fix_fullwidth_punctuation``, ``fix_space_before_punctuation``,
+   ``remove_doubled_punctuation``: ASCII marks first, then tokenizer spaces,
+   then the doubled marks that removing a space can bring together.
 5. ``dedupe_glued_names``: before glue splitting, which would otherwise turn
    ``PutinPutin`` into ``Putin Putin``.
 6. ``fix_space_after_punctuation``, ``fix_stray_period``: separate the
@@ -19,8 +21,11 @@ position has a reason:
 7. ``split_glued_words``: after the punctuation glue is gone.
 8. ``remove_doubled_words``, ``remove_repetition_loops``: after splitting,
    which can reveal a doubled word.
-9. ``restore_name_case``, ``lower_midsentence_capitals``: last, since they
-   read sentence structure that the rules above repair.
+9. ``restore_name_case``, ``lower_midsentence_capitals``,
+   ``capitalise_pronoun_i``: last, since they read sentence structure that
+   the rules above repair.
+10. ``report_untranslated_fragments``: a finding (never applied), on the
+    final text.
 """
 
 from .casing import LOWER_MIDSENTENCE_CAPITALS, RESTORE_NAME_CASE, lower_midsentence_capitals, restore_name_case
@@ -35,6 +40,14 @@ from .doubling import (
 from .encoding import FIX_MOJIBAKE, UNESCAPE_ENTITIES, fix_mojibake, unescape_entities
 from .glue import SPLIT_GLUED_WORDS, split_glued_words
 from .markup import REMOVE_SUBWORD_MARKUP, remove_subword_markup
+from .punctuation import (
+    FIX_FULLWIDTH_PUNCTUATION,
+    REMOVE_DOUBLED_PUNCTUATION,
+    fix_fullwidth_punctuation,
+    remove_doubled_punctuation,
+)
+from .residue import REMOVE_UNK_TOKENS, REPORT_UNTRANSLATED_FRAGMENTS, remove_unk_tokens
+from .sentences import CAPITALISE_PRONOUN_I, capitalise_pronoun_i
 from .preamble import REMOVE_PREAMBLE, REMOVE_STRAY_OPENING, remove_preamble, remove_stray_opening
 from .spacing import (
     FIX_SPACE_AFTER_PUNCTUATION,
@@ -49,9 +62,12 @@ DEFAULT_RULES = (
     FIX_MOJIBAKE,
     UNESCAPE_ENTITIES,
     REMOVE_SUBWORD_MARKUP,
+    REMOVE_UNK_TOKENS,
     REMOVE_PREAMBLE,
     REMOVE_STRAY_OPENING,
+    FIX_FULLWIDTH_PUNCTUATION,
     FIX_SPACE_BEFORE_PUNCTUATION,
+    REMOVE_DOUBLED_PUNCTUATION,
     DEDUPE_GLUED_NAMES,
     FIX_SPACE_AFTER_PUNCTUATION,
     FIX_STRAY_PERIOD,
@@ -60,6 +76,8 @@ DEFAULT_RULES = (
     REMOVE_REPETITION_LOOPS,
     RESTORE_NAME_CASE,
     LOWER_MIDSENTENCE_CAPITALS,
+    CAPITALISE_PRONOUN_I,
+    REPORT_UNTRANSLATED_FRAGMENTS,
 )
 
 # Each public normalizer knows its rule, so make_pipeline accepts either.
@@ -78,11 +96,20 @@ for _fn, _rule in [
     (remove_repetition_loops, REMOVE_REPETITION_LOOPS),
     (restore_name_case, RESTORE_NAME_CASE),
     (lower_midsentence_capitals, LOWER_MIDSENTENCE_CAPITALS),
+    (remove_unk_tokens, REMOVE_UNK_TOKENS),
+    (fix_fullwidth_punctuation, FIX_FULLWIDTH_PUNCTUATION),
+    (remove_doubled_punctuation, REMOVE_DOUBLED_PUNCTUATION),
+    (capitalise_pronoun_i, CAPITALISE_PRONOUN_I),
 ]:
     _fn.rule = _rule  # type: ignore[attr-defined]
 del _fn, _rule
 
-__all__ = [r.name for r in DEFAULT_RULES] + [
+__all__ = [r.name for r in DEFAULT_RULES if r.kind == "repair"] + [
+    "REMOVE_UNK_TOKENS",
+    "FIX_FULLWIDTH_PUNCTUATION",
+    "REMOVE_DOUBLED_PUNCTUATION",
+    "CAPITALISE_PRONOUN_I",
+    "REPORT_UNTRANSLATED_FRAGMENTS",
     "DEFAULT_RULES",
     "FIX_MOJIBAKE",
     "UNESCAPE_ENTITIES",

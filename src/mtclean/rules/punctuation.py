@@ -1,0 +1,106 @@
+"""Punctuation that MT output gets wrong: full-width marks in Latin text, doubled marks."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from ..rule import Candidate, Context, Rule
+from ._common import SPACED_LATIN, protected, run_rule
+
+__all__ = [
+    "fix_fullwidth_punctuation",
+    "remove_doubled_punctuation",
+    "FIX_FULLWIDTH_PUNCTUATION",
+    "REMOVE_DOUBLED_PUNCTUATION",
+]
+
+# Full-width forms of ASCII punctuation, and the ideographic full stop and comma.
+_FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F) if not chr(c - 0xFEE0).isalnum()}
+_FULLWIDTH.update({"\u3002": ".", "\u3001": ","})
+_FW_RUN = regex.compile("[" + regex.escape("".join(_FULLWIDTH)) + "]+")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_LATIN_WORD = regex.compile(r"\p{Latin}{2,}")
+
+
+def _find_fullwidth(text: str, ctx: Context) -> Iterator[Candidate]:
+    if text.isascii():
+        return
+    for m in _FW_RUN.finditer(text):
+        s, e = m.start(), m.end()
+        # Never in CJK text: the line around the mark must hold no CJK
+        # letter (nor full-width letters and digits), and Latin words.
+        ls = text.rfind("\n", 0, s) + 1
+        le = text.find("\n", e)
+        le = len(text) if le < 0 else le
+        line = text[ls:le]
+        if _CJK.search(line) or not _LATIN_WORD.search(text, max(ls, s - 40), min(le, e + 40)):
+            continue
+        repl = "".join(_FULLWIDTH[c] for c in m.group())
+        yield Candidate(s, e, repl, 0.95, ("full-width punctuation in a line of Latin script, no CJK letters",))
+
+
+FIX_FULLWIDTH_PUNCTUATION = Rule(
+    "fix_fullwidth_punctuation",
+    _find_fullwidth,
+    SPACED_LATIN | {"fr"},
+    "Turn full-width punctuation (！？，。：) in Latin-script text into ASCII; CJK text is left alone.",
+    category="spacing",
+)
+
+
+def fix_fullwidth_punctuation(text: str, *, lang: str = "en") -> str:
+    """Replace full-width punctuation that leaked into Latin-script text.
+
+    >>> fix_fullwidth_punctuation("Thank you！ See you soon？")
+    'Thank you! See you soon?'
+    >>> fix_fullwidth_punctuation("東京へ行きます！")
+    '東京へ行きます！'
+    """
+    return run_rule(FIX_FULLWIDTH_PUNCTUATION, text, lang)
+
+
+# Two marks where one belongs: ",," ",." ";;" "::" and exactly two
+# periods. Not "!!" "?!" (emphasis), not "..." (an ellipsis), not numbers
+# ("1..10"), not inside protected spans (paths, URLs, code).
+_DOUBLED = regex.compile(r"(?<=\p{L}[\"'”’)]?)(?:,,|,\.|;;|::|(?<![.\p{Lu}]\p{Ll}?)(?<!\.)\.\.(?!\.))(?=\s|$)")
+
+
+def _find_doubled_punct(text: str, ctx: Context) -> Iterator[Candidate]:
+    if not any(p in text for p in (",,", ",.", ".,", ";;", "::", "..")):
+        return
+    prot = protected(text, ctx)
+    for m in _DOUBLED.finditer(text):
+        if prot.covers(m.start(), m.end()):
+            continue
+        pair = m.group()
+        # The second mark decides: ",." ends the sentence. (".," is left:
+        # it is how "U.S.," and "p.m.," are written.)
+        repl = pair[1]
+        if pair == "..":
+            # Two periods are often a writer's short ellipsis (chat, and MT
+            # of chat keeps it): a suggestion only.
+            yield Candidate(m.start(), m.end(), repl, 0.4, ("two periods after a word", "may be a short ellipsis"))
+            continue
+        yield Candidate(m.start(), m.end(), repl, 0.93, (f"doubled punctuation {pair!r} after a word",))
+
+
+REMOVE_DOUBLED_PUNCTUATION = Rule(
+    "remove_doubled_punctuation",
+    _find_doubled_punct,
+    SPACED_LATIN,
+    "Collapse doubled punctuation (',,' ',.' ';;') after a word; ellipses, '..', '!!' and '?!' stay.",
+    category="spacing",
+)
+
+
+def remove_doubled_punctuation(text: str, *, lang: str = "en") -> str:
+    """Collapse two marks where one belongs.
+
+    >>> remove_doubled_punctuation("He left,, and then he came back,.")
+    'He left, and then he came back.'
+    >>> remove_doubled_punctuation("Wait... really?! Yes!!")
+    'Wait... really?! Yes!!'
+    """
+    return run_rule(REMOVE_DOUBLED_PUNCTUATION, text, lang)
