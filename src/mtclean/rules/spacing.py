@@ -314,7 +314,9 @@ def _find_stray_period(text: str, ctx: Context) -> Iterator[Span]:
         # "Good afternoon. where can I": a short complete sentence before
         # the period, not a clause cut off from its sentence.
         start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), text.rfind("? ", 0, m.start()), -1)
-        ev = ["short sentence before the period" if len(text[start + 1:m.end(1)].split()) <= 3 else "clause before the period"]
+        sentence = text[start + 1:m.end(1)].split()
+        short = len(sentence) <= 3 and sentence[0][:1].isupper()
+        ev = ["short sentence before the period" if short else "clause before the period"]
         yield candidate("fix_stray_period", m.end(1), m.end(1) + 1, ",", ev)
 
 
