@@ -154,3 +154,48 @@ def test_doubles_found_deep_in_long_documents(bad, good):
     out = mtclean.normalize(text, lang="en")
     assert bad not in out
     assert _LONG_FILLER[:20_000] + " " + good + " " + _LONG_FILLER[20_000:] == out
+
+
+# ---------------------------------------------------------------- evidence
+from mtclean.rules import remove_doubled_words as _rdw, remove_repetition_loops as _rrl  # noqa: E402
+
+DOUBLE_KEPT = [
+    "They cared for for four years.",  # a phrasal verb, then the preposition
+    "The can can hold the water.",  # a noun, then the modal
+    "We hope Will will come.",  # a name, then the modal
+    "when you have it it will be fine",  # an object, then a subject
+    "Letters: Ḁ ḁ Ă ă",  # a letter list
+    "Hassan Hassan said so.",  # may be a person's name
+]
+DOUBLE_FIXED = [
+    ("Hassan Hassan Rouhani said so.", "Hassan Rouhani said so."),
+    ("at at least one test", "at least one test"),
+]
+LOOP_KEPT = ["as low as low can be", "round and round and round we go", "do it or do it or make it"]
+
+
+@pytest.mark.parametrize("text", DOUBLE_KEPT, ids=repr)
+def test_doubled_word_evidence_keeps(text):
+    assert _rdw(text) == text
+
+
+@pytest.mark.parametrize(("bad", "good"), DOUBLE_FIXED, ids=repr)
+def test_doubled_word_evidence_repairs(bad, good):
+    assert _rdw(bad) == good
+
+
+@pytest.mark.parametrize("text", LOOP_KEPT, ids=repr)
+def test_loop_constructions_kept(text):
+    assert _rrl(text) == text
+
+
+def test_long_loops_collapse():
+    phrase = "one two three four five six seven eight nine ten"
+    assert _rrl(f"{phrase} {phrase} end") == f"{phrase} end"
+
+
+def test_short_glued_name_halves_need_evidence():
+    from mtclean.rules import dedupe_glued_names
+
+    assert dedupe_glued_names("pay with PayPay today") == "pay with PayPay today"
+    assert dedupe_glued_names("Vladimir PutinPutin vowed") == "Vladimir Putin vowed"

@@ -121,3 +121,45 @@ def test_split_glued_words_declares_english_only():
 def test_glue_inside_urls_and_handles_is_left_alone():
     text = "see https://example.com/regionbordering and @regionbordering and report_regionbordering.pdf"
     assert split_glued_words(text) == text
+
+
+# ---------------------------------------------------------------- evidence
+EVIDENCE_KEPT = [
+    "the washer broke",  # a known word, more frequent than "was her"
+    "you cannot outdo them",
+    "a teamLab show opened",  # lower-initial camel case with a content word: a brand's shape
+    "Anat said so.",  # no single letter split off a name
+    "formatters and handlers",  # a known word plus an ending
+    "see the PlayStation store",  # a known brand
+    "the zorbquark fell. Later the zorbquark rose.",  # recurs in the document
+]
+EVIDENCE_FIXED = [
+    ("Read moreUkraine news", "Read more Ukraine news"),
+    ("nothing regionof interest", "nothing region of interest"),
+]
+
+
+@pytest.mark.parametrize("text", EVIDENCE_KEPT, ids=repr)
+def test_glue_evidence_keeps(text):
+    assert split_glued_words(text) == text
+
+
+@pytest.mark.parametrize(("bad", "good"), EVIDENCE_FIXED, ids=repr)
+def test_glue_evidence_repairs(bad, good):
+    assert split_glued_words(bad) == good
+
+
+def test_two_capitalised_words_glued_is_a_suggestion():
+    # Brands are written this way too: on clean text the split did more harm
+    # than good, so it is only suggested.
+    s = mtclean.explain("the ArdaghGroup said", lang="en", suggestions=True)
+    assert s.text == "the ArdaghGroup said"
+    assert [(x.before, x.after) for x in s.suggestions if x.rule == "split_glued_words"] == [("", " ")]
+
+
+def test_glue_candidates_carry_evidence_and_confidence():
+    r = mtclean.explain("the Kursk regionbordering both", lang="en")
+    (e,) = [e for e in r.edits if e.rule == "split_glued_words"]
+    assert e.evidence and 0.5 <= e.confidence < 1.0
+    s = mtclean.explain("a teamLab show", lang="en", suggestions=True)
+    assert not s.edits and [x.rule for x in s.suggestions] == ["split_glued_words"]

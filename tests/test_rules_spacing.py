@@ -183,3 +183,30 @@ def test_stray_period_left_alone(text):
 
 def test_stray_period_is_english_only():
     assert fix_stray_period("in Ukraine. where little", lang="de") == "in Ukraine. where little"
+
+
+# ---------------------------------------------------------------- evidence
+from mtclean.rules import fix_space_after_punctuation as _fsa, fix_stray_period as _fsp  # noqa: E402
+
+AFTER_EVIDENCE_FIXED = [
+    ('He said "it was a backdrop,"says Smith.', 'He said "it was a backdrop," says Smith.'),
+    ("He said “it was a backdrop,“says Smith.", "He said “it was a backdrop,“ says Smith."),
+    ("It rained;then it stopped.", "It rained; then it stopped."),
+    ("(see above)and more", "(see above) and more"),
+    ("We flew to Brisbane.Child care was closed.", "We flew to Brisbane. Child care was closed."),
+]
+AFTER_EVIDENCE_KEPT = ["a),b) and c)", "at 10:30 or 1,000 times", "std::vector", "Node.js and ASP.NET", "Diia.Business"]
+
+
+@pytest.mark.parametrize(("bad", "good"), AFTER_EVIDENCE_FIXED, ids=repr)
+def test_space_after_evidence_repairs(bad, good):
+    assert _fsa(bad) == good
+
+
+@pytest.mark.parametrize("text", AFTER_EVIDENCE_KEPT, ids=repr)
+def test_space_after_evidence_keeps(text):
+    assert _fsa(text) == text
+
+
+def test_stray_period_after_a_short_sentence_kept():
+    assert _fsp("Good afternoon. where can I buy bread?") == "Good afternoon. where can I buy bread?"

@@ -7,8 +7,9 @@ from typing import Iterator
 
 import regex
 
-from ..rule import Context, Rule, Span
+from ..rule import Candidate, Context, Rule, Span
 from ._common import EN, SPACED_LATIN, protected, run_rule, windows
+from .glue import _TECHNICAL, candidate
 
 __all__ = [
     "fix_space_before_punctuation",
@@ -114,29 +115,47 @@ _STRAIGHT_GLUED = regex.compile(r'(?<=[\p{L}\p{N}.!?,:;])"(?=\p{L})')
 
 # Pre-screen: two letters glued to a following letter by . ! ? or a comma,
 # or a quote glued between a character and a letter.
-_SCREEN_AFTER_PUNCT = re.compile(r"[.!?,](?<=[^\W_]{2}.)(?=[^\W\d_])")
+_SCREEN_AFTER_PUNCT = re.compile(r"[.!?,;:)](?<=[^\W_]{2}.)(?=[^\W\d_])")
 _SCREEN_AFTER_QUOTE = re.compile(r"[”“\"](?<=\S.)(?=[^\W\d_])")
 
 
-_PUNCT_BEFORE_LETTER = re.compile(r"[.!?,](?=[^\W\d_])")
+_PUNCT_BEFORE_LETTER = re.compile(r"[.!?,;:)](?=[^\W\d_])")
 _LETTERS = re.compile(r"[^\W\d_]+")
+
+
+_AFTER = "fix_space_after_punctuation"
 
 
 def _glued_at(
     text: str, offset: int, prot, ctx: Context, start: int, pos: int, before: str, after: str
-) -> Iterator[Span]:
+) -> Iterator[Candidate]:
     """The repair, if any, of ``before`` + punctuation + ``after`` glued at ``pos``."""
     punct = text[pos]
     end = pos + 1 + len(after)
     if prot.covers(start, end):
         return
+    at = offset + pos + 1
     if punct == ",":
         if len(after) >= 2:  # "blankets,down"
-            yield offset + pos + 1, offset + pos + 1, " "
+            yield candidate(_AFTER, at, at, " ", ["comma before a word"])
+        return
+    if punct in ";:)":
+        # "rain;then", "Note:the", "(see above)and": a word on both sides;
+        # not "&amp;x", "std::x", "a),b)" lists or "10:30" (no letters).
+        if len(before) >= 3 and len(after) >= 2 and before.isalpha() and after.isalpha():
+            if punct == ")" and text.rfind("(", max(0, pos - 200), pos) < 0:
+                return
+            if punct != ")" and (text[start - 1:start] in ("&", ":") or text[pos + 1:pos + 2] == ":"):
+                return
+            lex = ctx.lexicon
+            if lex.zipf(after) >= 3.0 and (lex.zipf(before) >= 2.5 or punct == ")"):
+                kind = "closing bracket before a word" if punct == ")" else "semicolon or colon before a word"
+                yield candidate(_AFTER, at, at, " ", [kind])
         return
     if after[:1].isupper() and after[1:].islower() and len(after) >= 2:  # "plates.Children"
         if before + punct in _BRANDS:
             return
+        ev = ["sentence end before a capitalised word"]
         if (
             before[0].isupper()
             and punct == "."
@@ -144,10 +163,35 @@ def _glued_at(
             and len(after) >= 4
             and (ctx.lexicon.title_ratio(after) or 1.0) <= 0.0
         ):
-            return  # "Diia.Business", "Neva.Today": a name, a dot, a common word
-        yield offset + pos + 1, offset + pos + 1, " "
+            # "Diia.Business", "Neva.Today" (a name, a dot, a common word)
+            # or "Brisbane.Child" (a sentence end): a known word before
+            # the period tells them apart.
+            if ctx.lexicon.zipf(before) < 3.0 or not before[1:].islower():
+                return
+            ev += ["name, period, common word", "known word before the period"]
+        yield candidate(_AFTER, at, at, " ", ev)
     elif punct == "." and ctx.lang == "en" and after in _SPEECH_VERBS and before.isalpha():
-        yield offset + pos, offset + pos + 1, ", "  # "months.said" -> "months, said"
+        yield candidate(_AFTER, offset + pos, offset + pos + 1, ", ", ["speech verb after a period"])
+
+
+def _quotation_open(text: str, pos: int) -> bool | None:
+    """Is a quotation open at ``pos`` (on its line)? None when the marks are unbalanced oddly.
+
+    Counts curly and low openers (“ „) against closers (”), and straight
+    quotes by parity: German-style „…“ and MT's “…“ use “ to close.
+    """
+    line_start = max(text.rfind("\n", 0, pos) + 1, pos - 2000)
+    opened = 0
+    for ch in text[line_start:pos]:
+        if ch in "„":
+            opened += 1
+        elif ch == "“":
+            opened = 0 if opened > 0 else 1  # “ closes an open quotation, else opens one
+        elif ch == "”":
+            opened = max(0, opened - 1)
+        elif ch == '"':
+            opened = 0 if opened > 0 else 1
+    return opened > 0
 
 
 def _find_space_after(text: str, ctx: Context) -> Iterator[Span]:
@@ -186,19 +230,36 @@ def _space_after_in(piece: str, offset: int, whole: str, ctx: Context) -> Iterat
             yield from _glued_at(text, offset, prot, ctx, j, pos, before, after)
     if has_quote and ctx.lang == "en":
         for m in _CLOSE_GLUED.finditer(text):
-            yield offset + m.end(), offset + m.end(), " "
+            yield candidate(_AFTER, offset + m.end(), offset + m.end(), " ", ["curly closing quote"])
         for m in _OPEN_GLUED.finditer(text):
-            yield offset + m.start(), offset + m.start(), " "
+            if _quotation_open(text, m.start()):
+                # "backdrop,“says": the mark closes the quotation opened
+                # before it, so the space goes after it.
+                if text[m.end():m.end() + 1].islower() and text[m.start() - 1] in ",.!?":
+                    yield candidate(
+                        _AFTER, offset + m.end(), offset + m.end(), " ", ["opening quote closes an open quotation"]
+                    )
+                continue
+            yield candidate(_AFTER, offset + m.start(), offset + m.start(), " ", ["curly opening quote"])
         if '"' in text:
             for m in _STRAIGHT_GLUED.finditer(text):
                 if text[m.start() - 1] in "dlnst" and (m.start() < 2 or not text[m.start() - 2].isalpha()):
                     continue  # an apostrophe typed as a quote: coup d"état
                 line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 2000)
                 opening = text.count('"', line_start, m.start()) % 2 == 0
+                ev = ["straight quote by parity"]
+                prev, nxt = text[m.start() - 1], text[m.end()]
+                # Direction from the neighbours: a comma or period before and
+                # a lower-case word after close a quotation ('backdrop,"says');
+                # a letter before and a capital after open one ('a"Fear').
+                if opening and prev in ",.!?" and nxt.islower():
+                    ev.append("quote parity unclear")
+                elif not opening and prev.isalpha() and prev.islower() and nxt.isupper():
+                    ev.append("quote parity unclear")
                 if opening:
-                    yield offset + m.start(), offset + m.start(), " "
+                    yield candidate(_AFTER, offset + m.start(), offset + m.start(), " ", ev)
                 else:
-                    yield offset + m.end(), offset + m.end(), " "
+                    yield candidate(_AFTER, offset + m.end(), offset + m.end(), " ", ev)
 
 
 FIX_SPACE_AFTER_PUNCTUATION = Rule(
@@ -250,7 +311,13 @@ def _find_stray_period(text: str, ctx: Context) -> Iterator[Span]:
         word = m.group(1)
         if word.lower() in _ABBREVIATIONS or word.isupper() or word.lower() not in lex:
             continue
-        yield m.end(1), m.end(1) + 1, ","
+        # "Good afternoon. where can I": a short complete sentence before
+        # the period, not a clause cut off from its sentence.
+        start = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), text.rfind("? ", 0, m.start()), -1)
+        sentence = text[start + 1:m.end(1)].split()
+        short = len(sentence) <= 3 and sentence[0][:1].isupper()
+        ev = ["short sentence before the period" if short else "clause before the period"]
+        yield candidate("fix_stray_period", m.end(1), m.end(1) + 1, ",", ev)
 
 
 FIX_STRAY_PERIOD = Rule(
