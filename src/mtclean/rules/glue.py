@@ -259,7 +259,7 @@ def glue_evidence(word: str, left: str, right: str, lex: Lexicon) -> list[str] |
     if known > 0:
         # A word the lexicon knows is split only when it is a frequent
         # typo of two function words ("ofthe"), far rarer than the pair.
-        if not (left in _FUNCTION and right in _FUNCTION) or _bigram_margin(left, right, word, lex) < 2.5:
+        if not (left in _FUNCTION and right in _FUNCTION) or _bigram_margin(left, right, word, lex) < 2.75:
             return None
         ev.append("known token, pair far more frequent")
     if left in _FUNCTION and right in _FUNCTION:
@@ -276,8 +276,8 @@ def glue_evidence(word: str, left: str, right: str, lex: Lexicon) -> list[str] |
         if right in _ADVERBS:
             ev.append("word then adverb")
         ev.append("content words only")
-    if min(len(left), len(right)) <= 2:
-        ev.append("short half")
+    if (len(left) <= 2 and left not in _FUNCTION) or (len(right) <= 2 and right not in _FUNCTION):
+        ev.append("short half")  # "file|no", "inca|so": a two-letter word that is no function word
     if _derivation_of_known_word(word, lex):
         ev.append("derivation of a known word")
     if min(lex.zipf(left), lex.zipf(right)) >= 4.5:

@@ -143,8 +143,9 @@ def _glued_at(
         # "rain;then", "Note:the", "(see above)and": a word on both sides;
         # not "&amp;x", "std::x", "a),b)" lists or "10:30" (no letters).
         if len(before) >= 3 and len(after) >= 2 and before.isalpha() and after.isalpha():
-            if punct == ")" and text.rfind("(", max(0, pos - 200), pos) < 0:
-                return
+            opened = text.rfind("(", max(0, pos - 200), pos)
+            if punct == ")" and (opened < 0 or " " not in text[opened:pos]):
+                return  # no opening bracket, or "(dis)allowed": a word's optional part
             if punct != ")" and (text[start - 1:start] in ("&", ":") or text[pos + 1:pos + 2] == ":"):
                 return
             lex = ctx.lexicon
