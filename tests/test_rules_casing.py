@@ -87,12 +87,36 @@ CAPITALS_FIXED = [
     ("But for now, The incursion has not weakened", "But for now, the incursion has not weakened"),
     ("whereby It is unclear", "whereby it is unclear"),
     ("would only number 1,000 men, whereby It is unclear how", "would only number 1,000 men, whereby it is unclear how"),
-    ("with small Assault groups consisting of", "with small assault groups consisting of"),
+    # A content word is lowered when the document writes it in lower case elsewhere.
     (
-        "But for now, The incursion, whereby It is unclear, used small Assault groups.",
-        "But for now, the incursion, whereby it is unclear, used small assault groups.",
+        "The assault began and small Assault groups came.",
+        "The assault began and small assault groups came.",
+    ),
+    (
+        "But for now, The incursion, whereby It is unclear, used small Assault groups after the assault.",
+        "But for now, the incursion, whereby it is unclear, used small assault groups after the assault.",
     ),
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "with small Assault groups consisting of",  # no lower-case use in the text
+    ],
+)
+def test_content_word_capitals_without_document_evidence_are_suggestions(text):
+    r = mtclean.explain(text, lang="en", suggestions=True)
+    assert r.text == text
+    assert any(s.rule == "lower_midsentence_capitals" and s.confidence < 0.5 for s in r.suggestions)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [("The felicity of the moment.", "felicity"), ("A miller came by.", "miller"), ("He said «привет» to me.", "")],
+)
+def test_common_words_that_are_also_names_are_not_restored(text, word):
+    assert mtclean.normalize(text, lang="en") == text
 
 CAPITALS_UNCHANGED = [
     "He said, The Washington Post reported.",

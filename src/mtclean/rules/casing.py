@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import functools
+import gzip
 from collections import Counter
+from importlib import resources
 from typing import Iterator
 
 import regex
 
 from ..lexicon import get_lexicon
-from ..rule import Context, Rule, Span
+from ..rule import Candidate, Context, Rule, Span
 from ._common import DAYS_AND_MONTHS, EN, protected, run_rule, unknown_words, word_counts, word_set
 
 __all__ = ["restore_name_case", "lower_midsentence_capitals", "RESTORE_NAME_CASE", "LOWER_MIDSENTENCE_CAPITALS"]
@@ -113,9 +115,57 @@ def _find_lowercased_names(text: str, ctx: Context) -> Iterator[Span]:
             yield m.start(), m.end(), form
 
 
+@functools.lru_cache(maxsize=1)
+def _scowl_levels() -> dict[str, tuple[int, int]]:
+    """word -> (name level, common level) from SCOWL (``data/en/names.tsv.gz``; 99 = not listed).
+
+    SCOWL sorts English words by how common they are (10 = the commonest,
+    95 = the rarest), separately for lower-case words and for names: a word
+    that is both a common word and a name ("felicity", "miller") needs more
+    than a cased frequency table to be restored. Loaded once, on first need.
+    """
+    path = resources.files("mtclean") / "data" / "en" / "names.tsv.gz"
+    out: dict[str, tuple[int, int]] = {}
+    try:
+        data = gzip.decompress(path.read_bytes()).decode("utf-8")
+    except (FileNotFoundError, OSError):
+        return out
+    for line in data.split("\n"):
+        if not line or line[0] == "#":
+            continue
+        word, name, common = line.split("\t")
+        out[word] = (int(name) if name else 99, int(common) if common else 99)
+    return out
+
+
+_LATIN_WORD = regex.compile(r"[\p{Latin}'’-]+")
+# A lower-case word that SCOWL lists as a common word at this level or
+# commoner is an ordinary word as much as a name.
+COMMON_WORD_LEVEL = 50
+
+
+def _lowercased_name_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
+    """Weigh each restoration: a name only, or also a common word?"""
+    levels = _scowl_levels()
+    for start, end, repl in _find_lowercased_names(text, ctx):
+        word = text[start:end].lower()
+        if not _LATIN_WORD.fullmatch(word):
+            continue  # an English lexicon says nothing about the case of other scripts
+        name_level, common_level = levels.get(word, (99, 99))
+        if common_level <= COMMON_WORD_LEVEL:
+            yield Candidate(
+                start, end, repl, 0.35,
+                ("cased lexicon: usually capitalised", f"SCOWL: also a common word (level {common_level})"),
+            )
+        elif name_level <= 80:
+            yield Candidate(start, end, repl, 0.92, ("cased lexicon: usually capitalised", "SCOWL: a name"))
+        else:
+            yield Candidate(start, end, repl, 0.8, ("cased lexicon: usually capitalised", "document or lexicon only"))
+
+
 RESTORE_NAME_CASE = Rule(
     "restore_name_case",
-    _find_lowercased_names,
+    _lowercased_name_candidates,
     EN,
     "Capitalise names written in lower case ('kyiv' -> 'Kyiv'), from a cased lexicon and the document.",
     category="casing",
@@ -365,9 +415,43 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
         yield m.start(), m.start() + 1, w[0].lower()
 
 
+def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
+    """Weigh each lowering: a function word is wrong capitalised mid-sentence
+    whatever the text; a content word may be a name, a title, a label or a
+    house style ("the Government", "the Future object"), so it is lowered
+    only when the document itself writes it in lower case elsewhere."""
+    counts = None
+    for start, end, repl in _find_midsentence_capitals(text, ctx):
+        word = text[start:end] if end - start > 1 else _word_at(text, start)
+        low = word.lower()
+        if low in _FUNCTION_WORDS:
+            yield Candidate(start, end, repl, 0.9, ("function word capitalised mid-sentence",))
+            continue
+        if counts is None:
+            counts = Counter(_LOWER_WORD.findall(text))
+        if counts.get(low, 0) > 0:
+            yield Candidate(
+                start, end, repl, 0.8,
+                ("content word capitalised mid-sentence", "the document writes it in lower case elsewhere"),
+            )
+        else:
+            yield Candidate(
+                start, end, repl, 0.35,
+                ("content word capitalised mid-sentence", "no lower-case use in the document: may be a name or title"),
+            )
+
+
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])")
+
+
+def _word_at(text: str, start: int) -> str:
+    m = regex.match(r"\p{L}+", text[start:start + 64])
+    return m.group() if m else text[start:start + 1]
+
+
 LOWER_MIDSENTENCE_CAPITALS = Rule(
     "lower_midsentence_capitals",
-    _find_midsentence_capitals,
+    _midsentence_capital_candidates,
     EN,
     "Lower a capital in mid-sentence ('whereby It is', 'small Assault groups'), not in names or titles.",
     category="casing",
@@ -381,8 +465,10 @@ def lower_midsentence_capitals(text: str, *, lang: str = "en") -> str:
     comma followed by another capital is a title (``, The Washington
     Post``), and ``Ministry of Defense`` is a name chain.
 
-    >>> lower_midsentence_capitals("But for now, The incursion, whereby It is unclear, used small Assault groups.")
-    'But for now, the incursion, whereby it is unclear, used small assault groups.'
+    >>> lower_midsentence_capitals("But for now, The incursion, whereby It is unclear, used small Assault groups. The assault failed.")
+    'But for now, the incursion, whereby it is unclear, used small assault groups. The assault failed.'
+    >>> lower_midsentence_capitals("used small Assault groups.")  # no lower-case use: maybe a name
+    'used small Assault groups.'
     >>> lower_midsentence_capitals("said the Ministry of Defense, The Washington Post reported")
     'said the Ministry of Defense, The Washington Post reported'
     """

@@ -495,10 +495,6 @@ SPLIT_GLUED_WORDS = Rule(
     EN,
     "Split unknown tokens that are two frequent words run together ('regionbordering').",
     category="glue",
-    # Two capitalised words run together with no other signal (0.5) look
-    # the same as code identifiers and brands (StreamWriter, MagicMock): a
-    # suggestion, not an edit.
-    threshold=0.55,
 )
 
 
