@@ -152,6 +152,14 @@ def _lowercased_name_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
         if not _LATIN_WORD.fullmatch(word):
             continue  # an English lexicon says nothing about the case of other scripts
         name_level, common_level = levels.get(word, (99, 99))
+        cased = repl in text  # the document itself writes the capitalised form
+        if cased and (start == 0 or text[start - 1] != "-") and common_level > COMMON_WORD_LEVEL:
+            yield Candidate(start, end, repl, 0.93, ("the document writes it capitalised", "not a common word"))
+            continue
+        if start > 0 and text[start - 1] == "-":
+            # "Ji-san", "Jean-pierre": the lower-case half of a hyphenated name is its own spelling.
+            yield Candidate(start, end, repl, 0.3, ("after a hyphen: part of a compound",))
+            continue
         if common_level <= COMMON_WORD_LEVEL:
             yield Candidate(
                 start, end, repl, 0.35,
@@ -160,7 +168,8 @@ def _lowercased_name_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
         elif name_level <= 80:
             yield Candidate(start, end, repl, 0.92, ("cased lexicon: usually capitalised", "SCOWL: a name"))
         else:
-            yield Candidate(start, end, repl, 0.8, ("cased lexicon: usually capitalised", "document or lexicon only"))
+            # Unknown to SCOWL both ways: identifiers, jargon, rare names.
+            yield Candidate(start, end, repl, 0.8, ("cased lexicon: usually capitalised", "SCOWL: not listed"))
 
 
 RESTORE_NAME_CASE = Rule(
