@@ -8,7 +8,7 @@ from typing import Iterator
 import regex
 
 from ..rule import Context, Rule, Span
-from ._common import EN, SPACED_LATIN, protected, run_rule, windows
+from ._common import EN, FRENCH_SPACED, SPACED, protected, run_rule, windows
 
 __all__ = [
     "fix_space_before_punctuation",
@@ -55,6 +55,8 @@ def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
         if prot.covers(m.start() - 1, m.end() + 1):
             continue
         closing = text[m.end() - 1]
+        if closing in ";:!?" and ctx.lang in FRENCH_SPACED:
+            continue  # French puts a space there
         if closing in ")]" and not _opened_before(text, m.start(), "(" if closing == ")" else "["):
             continue  # a bracket with no opening partner: a list item or a smiley
         # Keep the punctuation; drop the spaces before it.
@@ -69,7 +71,7 @@ def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
 FIX_SPACE_BEFORE_PUNCTUATION = Rule(
     "fix_space_before_punctuation",
     _find_space_before,
-    SPACED_LATIN,
+    SPACED,
     "Remove tokenizer spaces before . , ; : ! ? and closing brackets, and in split contractions.",
     category="spacing",
 )
@@ -204,7 +206,7 @@ def _space_after_in(piece: str, offset: int, whole: str, ctx: Context) -> Iterat
 FIX_SPACE_AFTER_PUNCTUATION = Rule(
     "fix_space_after_punctuation",
     _find_space_after,
-    SPACED_LATIN,
+    SPACED,
     "Insert the missing space after . ! ? , and around quotes glued to words.",
     category="spacing",
 )
