@@ -278,7 +278,7 @@ def test_rules_declare_their_languages():
     by_name = {r.name: r for r in DEFAULT_RULES}
     for name in ["split_glued_words", "restore_name_case", "lower_midsentence_capitals", "remove_doubled_words"]:
         assert not by_name[name].applies_to("de"), name
-    assert not by_name["fix_space_before_punctuation"].applies_to("fr")
+    assert by_name["fix_space_before_punctuation"].applies_to("fr")  # with French spacing kept
     assert by_name["fix_mojibake"].applies_to("de") and by_name["fix_mojibake"].applies_to("ja")
 
 

@@ -49,7 +49,6 @@ FRENCH_UNCHANGED = [
     "Quoi ?",
     "Il a dit : non !",
     "Vraiment ? Oui ; bien sûr !",
-    "« Bonjour » , dit-il .",
 ]
 
 
@@ -71,10 +70,12 @@ def test_space_before_punctuation_not_for_french(text):
     assert norm(text, lang="fr") == text
 
 
-def test_space_before_punctuation_declares_no_french():
+def test_space_before_punctuation_in_french_keeps_french_spaces():
     rule = fix_space_before_punctuation.rule
-    assert not rule.applies_to("fr")
-    assert rule.applies_to("en")
+    assert rule.applies_to("fr") and rule.applies_to("en")
+    # French removes the space before , and . but keeps it before ; : ! ? and inside « ».
+    assert norm("Bonjour , dit-il .", lang="fr") == "Bonjour, dit-il."
+    assert norm("Quoi ? Il a dit : « non » !", lang="fr") == "Quoi ? Il a dit : « non » !"
 
 
 # ---------------------------------------------------------------- after

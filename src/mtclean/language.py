@@ -1,114 +1,178 @@
-"""Language of a document: from the caller, or detected once on a sample.
+"""Language of a text, or ``"und"`` when the evidence is too weak to say.
 
-``langdetect`` costs milliseconds per call, so it never runs on the hot path
-when a cheap test settles the question: English news prose is recognised
-from its function words alone. langdetect runs on a bounded sample, with its
-own seeded factory (deterministic, and no global seed is touched).
+Detection never guesses: a wrong language runs the wrong rules (English
+rules on Spanish, no French spacing on French), while ``"und"`` runs only
+the language-independent ones (mojibake, entities, MT markup). In order:
+
+1. Script: the script most letters are written in (Latin, Cyrillic, Han,
+   ...); words of other scripts (a quoted phrase) are set aside. Scripts
+   one language writes (Hangul, kana, Greek) name it at once.
+2. Evidence within the script: function words (``data/<lang>/
+   function_words.txt``; a word in several lists counts for each, split),
+   letters only some languages write (``languages.tsv``: ``ß``, ``ñ``,
+   ``ї``, ``ы``) and French spaces before ``; : ! ?``.
+3. Only for the default language (English unless the caller says
+   otherwise), and only where its shipped lexicon can tell: short Latin
+   text whose lower-case words are all frequent words of that lexicon,
+   with no evidence for another language ("kyiv troops advance").
+4. langdetect (seeded, on a 2,000-character sample) only on text of 12
+   words or more that steps 1-3 could not settle, and only when it is sure.
+
+>>> detect_language("The cat sat on the mat and looked at the dog in the garden.")
+'en'
+>>> detect_language("Merci beaucoup !")
+'fr'
+>>> detect_language("a.a.a.")
+'und'
+>>> detect_language("Він сказав, що їде додому.")
+'uk'
 """
 
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
 
 import regex
 
-__all__ = ["detect_language", "DEFAULT_LANGUAGE"]
+from .languages import UNDETERMINED, all_facts, data_file, facts
+
+__all__ = ["detect_language", "DEFAULT_LANGUAGE", "UNDETERMINED"]
 
 DEFAULT_LANGUAGE = "en"
 _SAMPLE_CHARS = 2000
+# Below this many words, langdetect is not asked (it is slow and, on a
+# phrase, wrong one time in two).
+_LANGDETECT_MIN_WORDS = 12
+_LANGDETECT_MIN_PROB = 0.90
+# Word frequency (zipf) a lower-case word needs to count as a known word of
+# the default language in step 3 (3.0: once per million words).
+_KNOWN_ZIPF = 3.0
+# Weight of one distinctive letter and of one French space, against 1 for
+# a function word of that language alone: names carry foreign letters
+# ("Müller said" stays English).
+_LETTER_WEIGHT = 0.5
+_SPACE_WEIGHT = 1.0
 
-_WORD = regex.compile(r"[^\W\d_]+")
-
-# The most frequent function words of each language: enough to tell English
-# (and the languages mtclean is most often run next to) from the rest on a
-# sentence or two, with no model. A word may belong to several languages.
-# Words shared by several lists ("a", "in", "we", "also") add to each
-# language's share but not to the margin, which is judged on words that
-# belong to one list only.
-_FUNCTION_WORDS = {
-    "en": frozenset(
-        """the of and to in is that for it with as was on are by this be from at have not
-        i you he she they my your his her our their him them us it's i'm don't
-        has were been would could should can does did but or if what which who whom there when
-        said one all more about than just very after into because these those its we had an so will also""".split()
-    ),
-    "de": frozenset(
-        """der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch
-        ich er sie wir es war wird werden hat haben bei nach wie aber oder wenn noch nur so also
-        schon zum zur über um vor aus durch einen einer""".split()
-    ),
-    "fr": frozenset(
-        """le la les de des et un une est du en que qui dans pour pas sur au avec ce
-        je il elle nous vous ils on ne se sont était a été par plus mais ou comme son sa ses
-        leur aux cette fait""".split()
-    ),
-    "es": frozenset(
-        """el la de que y en los del se las por un una para con no es al lo como
-        su sus pero más fue ha sido está son este esta cuando también muy sin sobre entre ya hay le""".split()
-    ),
-    "pt": frozenset(
-        """o a de que e do da em um para com não uma os no se na por mais as dos
-        é foi ser está são ao das pelo pela mas também seu sua ele ela já muito quando sobre entre até há""".split()
-    ),
-    "it": frozenset(
-        """il di che e la per un non in una sono del della con si da le al
-        è i gli ha stato anche più ma come se lo alla nel questo questa ci sua suo loro dopo""".split()
-    ),
-    "nl": frozenset(
-        """de het een van en in is dat op te zijn voor met niet die aan er
-        ik je hij ze wij we was had heeft hebben ook maar om als bij nog wel dan door naar uit dit zo""".split()
-    ),
-    "ru": frozenset(
-        """и в не на что с по это как он к но из а то за от о так же для все его она они бы у уже
-        был была было были я мы вы только если или при чтобы также этого этом может есть""".split()
-    ),
-    "uk": frozenset(
-        """і в не на що з до це як він але та й від для за так вже його вона вони є у із я ми ви
-        був була було були лише якщо або при щоб також цього цьому може які який""".split()
-    ),
+_WORD = regex.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+_SCRIPTS = {
+    "Latin": regex.compile(r"\p{Latin}"),
+    "Cyrillic": regex.compile(r"\p{Cyrillic}"),
+    "Greek": regex.compile(r"\p{Greek}"),
+    "Han": regex.compile(r"\p{Han}"),
+    "Japanese": regex.compile(r"[\p{Hiragana}\p{Katakana}]"),
+    "Hangul": regex.compile(r"\p{Hangul}"),
 }
-_LANGS = tuple(_FUNCTION_WORDS)
-# word -> its language, for the words in one list only; and per language,
-# its words that other lists share. One C-level ``map`` over the tokens
-# finds the hits.
-_OWN: dict[str, str] = {}
-_SHARED: dict[str, frozenset[str]] = {}
-for _lang, _ws in _FUNCTION_WORDS.items():
-    _others = frozenset().union(*(v for k, v in _FUNCTION_WORDS.items() if k != _lang))
-    _OWN.update(dict.fromkeys(_ws - _others, _lang))
-    _SHARED[_lang] = _ws & _others
-del _lang, _ws, _others
-_MIN_WORDS = 8
-_QUICK_CHARS = 250  # the quick test reads this much first (40 words), then the whole sample
+# Scripts that name their language alone.
+_SCRIPT_LANGUAGE = {"Greek": "el", "Japanese": "ja", "Hangul": "ko"}
+# French spacing: a space or no-break space before ; : ! ? or inside « ».
+_FRENCH_SPACE = regex.compile(r"(?<=\w)[ \u00a0\u202f][;:!?](?=\s|$)|«[ \u00a0\u202f]|[\u00a0\u202f]»")
 
 
-def _quick_guess(sample: str) -> str | None:
-    """The language whose function words clearly dominate ``sample``, or None.
+class _Evidence:
+    """Per-script tables: word -> languages that list it; letter -> languages."""
 
-    Whitespace tokens, lower-cased: a few microseconds per paragraph (a
-    token with punctuation attached, "it.", simply does not count). The
-    margin is judged on the words that belong to one language only, since
-    "a", "in" or "is" say little on their own.
-    """
-    words = sample.lower().split()
-    n = len(words)
-    if n < 3:
+    def __init__(self, script: str, langs: list[str]):
+        self.langs = langs
+        owners: dict[str, list[str]] = defaultdict(list)
+        for lang in langs:
+            for word in _function_words(lang):
+                owners[word].append(lang)
+        self.word_owners = {w: tuple(ls) for w, ls in owners.items()}
+        letters: dict[str, list[str]] = defaultdict(list)
+        for lang in langs:
+            for c in facts(lang).letters:  # type: ignore[union-attr]
+                letters[c].append(lang)
+        self.letter_owners = {c: tuple(ls) for c, ls in letters.items()}
+        self.french_like = tuple(lang for lang in langs if facts(lang).space_before_high_punct)  # type: ignore[union-attr]
+
+
+def _function_words(lang: str) -> frozenset[str]:
+    text = data_file(lang, "function_words.txt") or ""
+    return frozenset(line.strip() for line in text.split("\n") if line.strip() and not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=None)
+def _evidence(script: str) -> _Evidence:
+    langs = [c for c, f in all_facts().items() if f.script == script and _function_words(c)]
+    return _Evidence(script, langs)
+
+
+def _majority_script(sample: str) -> str | None:
+    if sample.isascii():
+        return "Latin" if any(c.isalpha() for c in sample) else None
+    counts = {name: len(p.findall(sample)) for name, p in _SCRIPTS.items()}
+    if counts["Japanese"]:
+        counts["Japanese"] += counts.pop("Han")  # kanji with kana: Japanese
+    best = max(counts, key=counts.__getitem__)
+    if counts[best] == 0:
+        return "Other" if any(c.isalpha() for c in sample) else None
+    return best
+
+
+def _in_script(words: list[str], script: str) -> list[str]:
+    pattern = _SCRIPTS.get(script)
+    if pattern is None:
+        return words
+    return [w for w in words if w.isascii() or pattern.match(w)] if script == "Latin" else [
+        w for w in words if pattern.match(w)
+    ]
+
+
+def _scores(words: list[str], sample: str, ev: _Evidence) -> dict[str, float]:
+    """Evidence per language: function words, distinctive letters, French spaces."""
+    scores: dict[str, float] = dict.fromkeys(ev.langs, 0.0)
+    owners = ev.word_owners
+    for w in words:
+        langs = owners.get(w)
+        if langs:
+            share = 1.0 / len(langs)
+            for lang in langs:
+                scores[lang] += share
+    seen_letters = {c for w in words if not w.isascii() for c in w if not c.isascii()}
+    for c in seen_letters:
+        langs = ev.letter_owners.get(c)
+        if langs:
+            share = _LETTER_WEIGHT / len(langs)
+            for lang in langs:
+                scores[lang] += share
+    if ev.french_like and _FRENCH_SPACE.search(sample):
+        for lang in ev.french_like:
+            scores[lang] += _SPACE_WEIGHT / len(ev.french_like)
+    return scores
+
+
+def _decide(scores: dict[str, float], n: int) -> str | None:
+    """The language the evidence clearly favours, or None."""
+    if not scores:
         return None
-    hits = list(filter(None, map(_OWN.get, words)))
-    if len(hits) < 2:
-        return None
-    own = {lang: hits.count(lang) for lang in set(hits)}
-    best = max(own, key=own.__getitem__)
-    top = own[best]
-    rival = max([v for k, v in own.items() if k != best], default=0)
-    total = top + sum(map(_SHARED[best].__contains__, words))
-    if n < _MIN_WORDS:
-        # A headline or a fragment: only an unopposed, repeated signal.
-        return best if rival == 0 and total * 3 >= n else None
-    # Prose runs at 25-50% function words; demand a clear margin.
-    if total >= 0.12 * n and top >= 3 and top >= 2 * rival + 2:
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    best, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if n < 8:
+        # A headline or a fragment: one clear signal, at most a weak rival.
+        return best if top >= 1.0 and second <= top / 2 else None
+    # Prose runs at 25-50% function words: demand a share and a margin.
+    if top >= max(2.0, 0.1 * n) and top >= 2 * second + 1:
         return best
     return None
+
+
+def _known_to(lang: str, words: list[str], original: list[str]) -> bool:
+    """True when the lower-case words are frequent words of ``lang``'s own shipped lexicon."""
+    f = facts(lang)
+    if f is None or not f.cased_lexicon or f.script != "Latin":
+        return False
+    if any(not w.isascii() and any(c not in f.letters for c in w if not c.isascii()) for w in words):
+        return False  # letters the language does not write
+    lower = [w for w, o in zip(words, original) if o[:1].islower() and len(w) > 1]
+    if not lower:
+        return False
+    from .lexicon import get_lexicon
+
+    lex = get_lexicon(lang)
+    known = sum(lex.zipf(w) >= _KNOWN_ZIPF for w in lower)
+    return known == len(lower) if len(lower) < 8 else known >= 0.9 * len(lower)
 
 
 @functools.lru_cache(maxsize=1)
@@ -120,35 +184,53 @@ def _factory():  # pragma: no cover - exercised through detect_language
     return factory
 
 
-def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
-    """Best guess at the language of ``text`` (an ISO 639-1 code).
-
-    Cheap function-word test first (on the first 250 characters, then on
-    2,000); langdetect (seeded) on a 2,000-character sample only when that
-    is inconclusive; ``default`` when nothing can be
-    said (empty text, digits, very short text).
-
-    >>> detect_language("The cat sat on the mat and looked at the dog in the garden.")
-    'en'
-    >>> detect_language("")
-    'en'
-    """
-    guess = _quick_guess(text[:_QUICK_CHARS])
-    if guess:
-        return guess
-    sample = text[:_SAMPLE_CHARS]
-    if len(sample) > _QUICK_CHARS:
-        guess = _quick_guess(sample)
-        if guess:
-            return guess
-    if len(_WORD.findall(sample)) < 3:
-        return default
+def _langdetect(sample: str, script: str) -> str | None:
     try:
         detector = _factory().create()
         detector.seed = 0
         detector.append(sample)
-        lang = detector.detect()
+        best = detector.get_probabilities()[0]
     except Exception:  # langdetect raises its own LangDetectException on odd input
+        return None
+    if best.prob < _LANGDETECT_MIN_PROB:
+        return None
+    lang = best.lang.split("-")[0]
+    f = facts(lang)
+    if f is not None and f.script != script:
+        return None  # a Latin-script answer for Cyrillic text, or the reverse
+    return lang or None
+
+
+def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
+    """The language of ``text`` (an ISO 639-1 code), or ``"und"`` when unclear.
+
+    ``default`` is the language whose shipped lexicon may settle short
+    Latin-script text that no other language has evidence for (step 3
+    above); it is never returned without evidence of its own.
+
+    >>> detect_language("Die Regierung hat gesagt, dass sie nicht zustimmen wird.")
+    'de'
+    >>> detect_language("Zelenskyy"), detect_language("")
+    ('und', 'und')
+    """
+    sample = text[:_SAMPLE_CHARS]
+    script = _majority_script(sample)
+    if script is None:
+        return UNDETERMINED
+    if script in _SCRIPT_LANGUAGE:
+        return _SCRIPT_LANGUAGE[script]
+    original = _in_script(_WORD.findall(sample), script)
+    words = [w.lower() for w in original]
+    n = len(words)
+    if script == "Han":
+        return "zh" if len(_SCRIPTS["Han"].findall(sample)) >= 4 else UNDETERMINED
+    ev = _evidence(script)
+    scores = _scores(words, sample, ev)
+    decided = _decide(scores, n)
+    if decided:
+        return decided
+    if default and all(v < 1.0 for k, v in scores.items() if k != default) and _known_to(default, words, original):
         return default
-    lang = lang.split("-")[0]
-    return lang or default
+    if n >= _LANGDETECT_MIN_WORDS:
+        return _langdetect(sample, script) or UNDETERMINED
+    return UNDETERMINED

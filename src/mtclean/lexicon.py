@@ -9,6 +9,7 @@ time, with no case information (so case rules stay off for them).
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 import gzip
 import itertools
 from importlib import resources
@@ -170,35 +171,65 @@ def _load_table(lang: str) -> Lexicon | None:
 
 
 def _load_wordfreq(lang: str) -> Lexicon:
-    import math
+    """Frequencies only, read straight from wordfreq's file for exactly ``lang``.
 
+    wordfreq's own functions cache every list they ever read (for good) and
+    fall back, with a warning, to the nearest language (English for most):
+    neither happens here. A language wordfreq lacks gets the shared empty
+    lexicon, never a copy of another language's table.
+    """
     try:
         import wordfreq
 
-        freqs = wordfreq.get_frequency_dict(lang, wordlist="best")
-    except (LookupError, ValueError, OSError):
-        freqs = {}
-    words = {w: round(math.log10(f * 1e9) * 10) for w, f in freqs.items() if f > 1e-8}
+        path = wordfreq.available_languages("best").get(lang)
+        buckets = wordfreq.read_cBpack(path) if path else []
+    except (LookupError, ValueError, OSError, ImportError):
+        buckets = []
+    if not buckets:
+        return EMPTY
+    words: dict[str, int] = {}
+    # Bucket i holds the words of frequency 10**(-i/100): zipf 9 - i/100.
+    for i, bucket in enumerate(buckets[:800]):
+        if bucket:
+            words.update(dict.fromkeys(bucket, round(90 - i / 10)))
     return Lexicon(lang, words, {}, has_case=False)
 
 
-_LOADED: dict[str, Lexicon] = {}
+# No data: every word unknown, no case (the undetermined language, and
+# languages with neither a shipped table nor a wordfreq list).
+EMPTY = Lexicon("und", {}, {}, has_case=False)
+# Tables of languages other than English kept loaded at once (least
+# recently used dropped first): detection on mixed input cannot pile up.
+MAX_OTHER_TABLES = 3
+_PINNED = frozenset({"en"})
+_LOADED: "OrderedDict[str, Lexicon]" = OrderedDict()
 _LOAD_LOCK = threading.Lock()
 
 
 def get_lexicon(lang: str) -> Lexicon:
     """The lexicon for ``lang``, loaded on first use and cached for the process.
 
-    Threads that ask at once wait for one load (the cache is read-only data,
-    shared by every pipeline in the process, like wordfreq's own caches).
+    English stays loaded; at most ``MAX_OTHER_TABLES`` other tables are
+    kept. ``"und"`` gets the empty lexicon. Threads that ask at once wait
+    for one load (the cache is read-only data shared by every pipeline).
     """
-    lex = _LOADED.get(lang)
-    if lex is None:
-        with _LOAD_LOCK:
-            lex = _LOADED.get(lang)
-            if lex is None:
-                lex = _LOADED[lang] = _load_table(lang) or _load_wordfreq(lang)
+    if lang == "und":
+        return EMPTY
+    with _LOAD_LOCK:
+        lex = _LOADED.get(lang)
+        if lex is not None:
+            _LOADED.move_to_end(lang)
+            return lex
+        lex = _LOADED[lang] = _load_table(lang) or _load_wordfreq(lang)
+        others = [k for k in _LOADED if k not in _PINNED]
+        for k in others[: max(0, len(others) - MAX_OTHER_TABLES)]:
+            del _LOADED[k]
     return lex
+
+
+def loaded_languages() -> list[str]:
+    """The languages whose tables are loaded now (for tests and memory checks)."""
+    return list(_LOADED)
 
 
 get_lexicon.cache_clear = _LOADED.clear  # type: ignore[attr-defined]  # as functools' caches have

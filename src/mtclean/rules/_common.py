@@ -10,6 +10,7 @@ from typing import Iterator
 import regex
 
 from ..edits import apply_edits
+from ..languages import codes_where
 from ..pipeline import check_text
 from ..rule import Context, Rule
 
@@ -21,7 +22,12 @@ DAYS_AND_MONTHS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december""".split()
 )
-SPACED_LATIN = frozenset({"en", "de", "es", "pt", "it", "nl", "pl", "cs", "sv", "da", "no", "nb", "fi", "ro", "hr", "sl", "sk", "hu", "tr", "ca", "ru", "uk", "bg", "sr", "lt", "lv", "et", "id", "ms", "vi"})
+# From the facts table (data/languages.tsv): languages written with spaces
+# between words; SPACED_LATIN keeps its old meaning (and no space before
+# ; : ! ?); FRENCH_SPACED: a space goes before ; : ! ? (French).
+SPACED = codes_where(lambda f: f.spaced)
+SPACED_LATIN = codes_where(lambda f: f.spaced and not f.space_before_high_punct)
+FRENCH_SPACED = codes_where(lambda f: f.spaced and f.space_before_high_punct)
 
 
 def run_rule(rule: Rule, text: str, lang: str) -> str:

@@ -8,8 +8,8 @@ from typing import Iterator
 import regex
 
 from ..rule import Candidate, Context, Rule, Span
-from ._common import EN, SPACED_LATIN, protected, run_rule, windows
-from .glue import _TECHNICAL, candidate
+from ._common import EN, FRENCH_SPACED, SPACED, protected, run_rule, windows
+from .glue import candidate
 
 __all__ = [
     "fix_space_before_punctuation",
@@ -56,6 +56,8 @@ def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
         if prot.covers(m.start() - 1, m.end() + 1):
             continue
         closing = text[m.end() - 1]
+        if closing in ";:!?" and ctx.lang in FRENCH_SPACED:
+            continue  # French puts a space there
         if closing in ")]" and not _opened_before(text, m.start(), "(" if closing == ")" else "["):
             continue  # a bracket with no opening partner: a list item or a smiley
         # Keep the punctuation; drop the spaces before it.
@@ -70,7 +72,7 @@ def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
 FIX_SPACE_BEFORE_PUNCTUATION = Rule(
     "fix_space_before_punctuation",
     _find_space_before,
-    SPACED_LATIN,
+    SPACED,  # French included: its space before ; : ! ? and inside « » is kept (see the finder)
     "Remove tokenizer spaces before . , ; : ! ? and closing brackets, and in split contractions.",
     category="spacing",
 )
@@ -266,7 +268,7 @@ def _space_after_in(piece: str, offset: int, whole: str, ctx: Context) -> Iterat
 FIX_SPACE_AFTER_PUNCTUATION = Rule(
     "fix_space_after_punctuation",
     _find_space_after,
-    SPACED_LATIN,
+    SPACED,
     "Insert the missing space after . ! ? , and around quotes glued to words.",
     category="spacing",
 )

@@ -1,0 +1,72 @@
+"""Language detection that does not guess, the facts table, bounded lexicon memory."""
+
+from __future__ import annotations
+
+import pytest
+
+import mtclean
+from mtclean import lexicon
+from mtclean.language import detect_language
+from mtclean.languages import all_facts, facts
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("The minister said that the talks would go on.", "en"),
+        ("She wrote to her brother about the new house and the garden.", "en"),
+        ("Die Regierung hat gesagt, dass sie nicht zustimmen wird.", "de"),
+        ("Le ministre a dit que les négociations avec le gouvernement vont continuer dans la semaine et que les deux pays sont prêts.", "fr"),
+        ("El ministro dijo que las conversaciones con el gobierno van a seguir durante la semana y que los dos países están de acuerdo.", "es"),
+        ("Він сказав, що їде додому.", "uk"),
+        ("Он сказал, что едет домой.", "ru"),
+        ("Merci beaucoup !", "fr"),
+        ("He said “Слава Україні” and left the room.", "en"),
+    ],
+)
+def test_detects_language(text, lang):
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize("text", ["a.a.a.", "", "12345", "Zelenskyy"])
+def test_weak_evidence_is_undetermined(text):
+    assert detect_language(text) == "und"
+
+
+def test_und_runs_only_language_independent_rules():
+    result = mtclean.explain("cafÃ© a.a.a.")
+    assert result.lang == "und"
+    assert result.text == "café a.a.a."
+
+
+def test_facts_table():
+    assert facts("fr").space_before_high_punct and facts("fr").space_inside_guillemets
+    assert facts("de").nouns_capitalised and ("„", "“") in facts("de").quote_pairs
+    assert facts("es").inverted_marks == "¿¡"
+    assert "ʼ" in facts("uk").word_apostrophes
+    assert facts("pt-BR").code == "pt"
+    assert facts("xx") is None
+    for code in "en de fr es pt it nl ru uk pl cs".split():
+        assert code in all_facts()
+    assert [c for c, f in all_facts().items() if f.cased_lexicon] == ["en"]
+
+
+def test_french_spacing():
+    from mtclean.rules.spacing import FIX_SPACE_AFTER_PUNCTUATION, _find_space_before
+    from mtclean.rule import Context
+
+    assert mtclean.normalize("Merci beaucoup !", lang="fr") == "Merci beaucoup !"
+    assert mtclean.normalize("Quoi ? « Oui » ; bon", lang="fr") == "Quoi ? « Oui » ; bon"
+    assert FIX_SPACE_AFTER_PUNCTUATION.applies_to("fr")
+    # The finder keeps French spaces before ; : ! ? and removes the one before a comma.
+    assert list(_find_space_before("Quoi ? Oui ; bon", Context("fr"))) == []
+    assert list(_find_space_before("Bonjour , monde", Context("fr"))) == [(7, 8, "")]
+
+
+def test_lexicon_cache_is_bounded():
+    for code in ["de", "fr", "es", "pt", "it"]:
+        lexicon.get_lexicon(code)
+        others = [c for c in lexicon.loaded_languages() if c != "en"]
+        assert len(others) <= lexicon.MAX_OTHER_TABLES
+    assert lexicon.get_lexicon("und") is lexicon.EMPTY
+    assert lexicon.get_lexicon("hr") is lexicon.EMPTY  # no data: no copy of English
