@@ -18,6 +18,8 @@ __all__ = ["restore_name_case", "lower_midsentence_capitals", "RESTORE_NAME_CASE
 
 # ---------------------------------------------------------------- names
 # Latin script only: the cased table is English.
+# After the candidate: (the / a / of ...) then a capitalised word.
+_TITLE_AHEAD = regex.compile(r" (?:(?:the|a|an|of|and|de|la) )?\p{Lu}\p{Ll}")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])[\p{Latin}&&\p{Ll}]{2,}(?![\p{L}\p{N}_@-])(?!['’]\p{L}{2})", regex.V1)
 # A capitalised word not at a sentence start: after a lower-case letter or a
 # comma and one space. The document's own usage of a name.
@@ -139,6 +141,8 @@ def _scowl_levels() -> dict[str, tuple[int, int]]:
 
 
 _LATIN_WORD = regex.compile(r"[\p{Latin}'’-]+")
+# How frequent (wordfreq zipf) a word must be for the cased table alone to decide.
+RELIABLE_CASED_ZIPF = 3.0
 # A lower-case word that SCOWL lists as a common word at this level or
 # commoner is an ordinary word as much as a name.
 COMMON_WORD_LEVEL = 50
@@ -168,8 +172,18 @@ def _lowercased_name_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
         elif name_level <= 80:
             yield Candidate(start, end, repl, 0.92, ("cased lexicon: usually capitalised", "SCOWL: a name"))
         else:
-            # Unknown to SCOWL both ways: identifiers, jargon, rare names.
-            yield Candidate(start, end, repl, 0.8, ("cased lexicon: usually capitalised", "SCOWL: not listed"))
+            # Unknown to SCOWL both ways: identifiers, jargon, loanwords, new
+            # names. The cased table's view is only reliable for words it has
+            # seen often (zipf >= 3: "kyiv"); rarer ones ("zander", "moulin")
+            # are suggestions unless the document itself capitalises them.
+            zipf = ctx.lexicon.zipf(word)
+            if zipf >= RELIABLE_CASED_ZIPF:
+                yield Candidate(start, end, repl, 0.8, ("cased lexicon: usually capitalised", "SCOWL: not listed"))
+            else:
+                yield Candidate(
+                    start, end, repl, 0.4,
+                    ("cased lexicon: usually capitalised", "SCOWL: not listed", f"rare word (zipf {zipf:.1f})"),
+                )
 
 
 RESTORE_NAME_CASE = Rule(
@@ -434,6 +448,13 @@ def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candida
         word = text[start:end] if end - start > 1 else _word_at(text, start)
         low = word.lower()
         if low in _FUNCTION_WORDS:
+            if _TITLE_AHEAD.match(text, start + len(word)):
+                # "novel On the Shore", "In the School Garden": capitals run on
+                # through the function word: a title or a name.
+                yield Candidate(
+                    start, end, repl, 0.4, ("function word capitalised mid-sentence", "title shape: capitals follow")
+                )
+                continue
             yield Candidate(start, end, repl, 0.9, ("function word capitalised mid-sentence",))
             continue
         if counts is None:
