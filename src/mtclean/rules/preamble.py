@@ -39,13 +39,13 @@ _NOTE_MAX_LEN = 400
 
 
 def _closing_notes_start(text: str, floor: int) -> int | None:
-    """Where the closing notes of ``text`` start (the line break before them), or None.
+    r"""Where the closing notes of ``text`` start (the line break before them), or None.
 
     Reads the last lines one by one (blank lines between notes allowed),
     never before ``floor`` and never more than ``_NOTES_MAX`` notes back;
     the blank lines before the first note go with it.
 
-    >>> _closing_notes_start("Body.\\n\\nNote: translated by AI.\\nNote: translation by a person.", 0)
+    >>> _closing_notes_start(chr(10).join(["Body.", "", "Note: translated.", "Note: translation by AI."]), 0)
     5
     """
     end = len(text)
