@@ -82,3 +82,17 @@ def test_remove_stray_opening(bad, good):
 def test_stray_opening_left_alone(text):
     assert remove_stray_opening(text) == text
     assert norm(text) == text
+
+
+def test_repeated_closing_notes_removed_in_one_call():
+    text = "The cat sat.\nNote: translated by AI.\n\nNote: translation by a person.\nNote: translated automatically."
+    assert norm(text) == "The cat sat."
+    assert remove_preamble(text) == "The cat sat."
+
+
+def test_text_that_is_only_a_note_is_kept():
+    assert norm("\nNote: translation by AI.") == "\nNote: translation by AI."
+
+
+def test_byte_order_mark_does_not_hide_the_line_start():
+    assert norm("\ufeffANDThe cat") == "\ufeffThe cat"

@@ -12,7 +12,6 @@ suggestions=True)`` reports and nothing applies.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Union
 
@@ -180,26 +179,70 @@ class Rule:
         return self.split(text, ctx)[0]
 
 
-def diff_spans(old: str, new: str) -> Iterator[Span]:
-    """Spans turning ``old`` into ``new`` (used to wrap plain functions)."""
+def diff_spans(old: str, new: str, window: int = 32) -> Iterator[Span]:
+    """Spans turning ``old`` into ``new`` (used to wrap plain functions).
+
+    Linear time on any input: equal stretches are skipped in blocks, and
+    after a difference the two texts are re-synchronised at the nearest
+    point (at most ``window`` characters on, in both texts together) where
+    four characters agree again (two, when four never do; near points
+    first); where no such point exists, the rest is one span. (difflib's
+    matcher is cubic on repetitive text.)
+
+    >>> list(diff_spans("a cafÃ© and cafÃ© b", "a café and café b"))
+    [(5, 7, 'é'), (15, 17, 'é')]
+    >>> list(diff_spans("abc", "abc"))
+    []
+    """
     if old == new:
         return
-    # Cheap common prefix/suffix first; difflib only on the middle.
-    p = 0
-    n = min(len(old), len(new))
-    while p < n and old[p] == new[p]:
-        p += 1
-    s = 0
-    while s < n - p and old[len(old) - 1 - s] == new[len(new) - 1 - s]:
-        s += 1
-    a, b = old[p:len(old) - s], new[p:len(new) - s]
-    if len(a) * len(b) > 4_000_000:
-        yield p, len(old) - s, b
-        return
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for op, a0, a1, b0, b1 in sm.get_opcodes():
-        if op != "equal":
-            yield p + a0, p + a1, b[b0:b1]
+    la, lb = len(old), len(new)
+
+    def same_run(i: int, j: int) -> int:
+        """How many characters ``old[i:]`` and ``new[j:]`` share at their start."""
+        k, step = 0, 256
+        while step:
+            while i + k + step <= la and j + k + step <= lb and old[i + k:i + k + step] == new[j + k:j + k + step]:
+                k += step
+            step //= 4
+        return k
+
+    def resync(i: int, j: int) -> tuple[int, int] | None:
+        """The nearest (i', j') after a difference where the texts agree again."""
+        # Near points first (the usual repair changes a few characters).
+        near = min(8, window)
+        return nearest(i, j, 4, near) or nearest(i, j, 2, near) or nearest(i, j, 4, window) or nearest(i, j, 2, window)
+
+    def nearest(i: int, j: int, anchor: int, reach: int) -> tuple[int, int] | None:
+        for total in range(1, reach + 1):
+            for di in range(total + 1):
+                ii, jj = i + di, j + total - di
+                if ii > la or jj > lb:
+                    continue
+                if ii == la and jj == lb:
+                    return ii, jj
+                if old[ii:ii + anchor] == new[jj:jj + anchor] and (
+                    min(la - ii, lb - jj) >= anchor or la - ii == lb - jj
+                ):
+                    return ii, jj
+        return None
+
+    i = j = 0
+    while True:
+        k = same_run(i, j)
+        i, j = i + k, j + k
+        if i == la and j == lb:
+            return
+        point = resync(i, j)
+        if point is None:
+            # Common suffix first, so the span stays as small as it can.
+            s = 0
+            while s < la - i and s < lb - j and old[la - 1 - s] == new[lb - 1 - s]:
+                s += 1
+            yield i, la - s, new[j:lb - s]
+            return
+        yield i, point[0], new[j:point[1]]
+        i, j = point
 
 
 @dataclass(frozen=True)

@@ -299,6 +299,28 @@ def _mid_sentence_use(text: str, word: str) -> bool:
     return False
 
 
+def _any_mid_sentence_use(text: str, words: set[str]) -> bool:
+    """``any(_mid_sentence_use(text, w) for w in words)`` in one pass over ``text``.
+
+    (One search per word was quadratic on texts of many distinct words.)
+
+    >>> _any_mid_sentence_use("Of the cat. And so, The dog", {"Of", "The"})
+    True
+    >>> _any_mid_sentence_use("Of the cat. The dog", {"Of", "The"})
+    False
+    """
+    # _mid_sentence_use gives up on a word whose first " word" opens the text.
+    rest = [w for w in words if not text.startswith(" " + w)]
+    if not rest:
+        return False
+    needles = regex.compile(r" \L<words>", words=rest)
+    for m in needles.finditer(text, overlapped=True):
+        i = m.start()
+        if i > 0 and (text[i - 1] == "," or text[i - 1].islower()):
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _could_be_lowered(word: str, lang: str) -> bool:
     """A capitalised function word, or a word usually written in lower case.
@@ -357,7 +379,7 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
     maybe = {w for w in unknown_words(text, ctx) if _could_be_lowered(w, ctx.lang)}
     if not maybe:
         return
-    if not any(_mid_sentence_use(text, w) for w in maybe):
+    if not _any_mid_sentence_use(text, maybe):
         return
     found = [w for w in _CANDIDATE.findall(text) if w in maybe]
     if not found:

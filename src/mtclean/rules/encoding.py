@@ -65,27 +65,60 @@ def _find_mojibake(text: str, ctx: Context) -> Iterator[Span]:
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+# ftfy sees at most this much of a line at once (its cost, and the span
+# diff's, grow with the piece), and looks this far for a space to widen to.
+MAX_STRETCH = 2000
+_WIDEN_LOOKUP = 200
 
 
 def _non_ascii_stretches(line: str, gap: int = 40) -> Iterator[tuple[int, int]]:
-    """Spans of ``line`` around its non-ASCII characters, widened to spaces."""
+    """Disjoint spans of ``line`` around its non-ASCII characters, widened to spaces.
+
+    Runs closer than ``gap`` share a stretch, up to ``MAX_STRETCH``
+    characters; widening looks for a space at most ``_WIDEN_LOOKUP`` away
+    (on a line without spaces a stretch stays local instead of becoming the
+    whole line), and never reaches back into the previous stretch. Cuts fall
+    on ASCII characters, which mojibake (UTF-8 read as a single-byte
+    encoding) never contains, so no damaged sequence is split.
+
+    >>> list(_non_ascii_stretches("a cafÃ© b"))
+    [(0, 9)]
+    >>> list(_non_ascii_stretches("x" * 500 + "Ã©" + "y" * 500))
+    [(480, 522)]
+    """
     start = end = -1
+    last = 0
     for m in _NON_ASCII.finditer(line):
         s, e = m.start(), m.end()
-        if start >= 0 and s - end <= gap:
+        if start >= 0 and s - end <= gap and e - start <= MAX_STRETCH:
             end = e
             continue
         if start >= 0:
-            yield _widen(line, start, end)
+            ws, we = _widen(line, start, end, last, s)
+            yield ws, we
+            last = we
         start, end = s, e
+        while end - start > MAX_STRETCH:  # one huge non-ASCII run: pieces of it
+            yield max(last, start), start + MAX_STRETCH
+            start = last = start + MAX_STRETCH
     if start >= 0:
-        yield _widen(line, start, end)
+        yield _widen(line, start, end, last, len(line))
 
 
-def _widen(line: str, start: int, end: int) -> tuple[int, int]:
-    s = line.rfind(" ", 0, max(0, start - 20)) + 1
-    e = line.find(" ", min(len(line), end + 20))
-    return s, len(line) if e < 0 else e
+def _widen(line: str, start: int, end: int, floor: int = 0, ceiling: int | None = None) -> tuple[int, int]:
+    """``[start, end)`` widened by 20 characters and on to the next space (if near)."""
+    n = len(line)
+    ceiling = n if ceiling is None else ceiling
+    left = max(0, start - 20)
+    s = line.rfind(" ", max(0, left - _WIDEN_LOOKUP), left) + 1 if left > 0 else 0
+    if s == 0 and left > _WIDEN_LOOKUP:
+        s = left  # no space near: stop 20 characters out
+    right = min(n, end + 20)
+    e = line.find(" ", right, right + _WIDEN_LOOKUP)
+    if e < 0:
+        e = n if n - right <= _WIDEN_LOOKUP else right
+    # Keep clear of the neighbouring stretches (whose characters they fix).
+    return max(s, floor), max(min(e, ceiling), end)
 
 
 FIX_MOJIBAKE = Rule(
@@ -112,17 +145,42 @@ def fix_mojibake(text: str, *, lang: str = "en") -> str:
 
 
 # Entities that MT toolkits (Moses escaping) and scrapers leave in plain
-# text, possibly escaped more than once (&amp;quot;).
-_ENTITY = regex.compile(r"&(?:amp;)*(?:apos|quot|amp|lt|gt|nbsp|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
+# text, possibly escaped more than once (&amp;quot;): the XML ones, numeric
+# ones, and the named typographic ones MT output keeps (quotes, dashes,
+# ellipsis, no-break space).
+_NAMED = (
+    "apos|quot|amp|lt|gt|nbsp|laquo|raquo|bdquo|sbquo|ldquo|rdquo|lsquo|rsquo|lsaquo|rsaquo"
+    "|ndash|mdash|hellip|middot|bull|deg|euro|pound|copy|reg|trade"
+)
+_ENTITY = regex.compile(rf"&(?:amp;)*(?:{_NAMED}|#\d{{1,7}}|#[xX][0-9a-fA-F]{{1,6}});")
 # Real markup (a tag): then entities are correct as they are.
 _TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+# What an entity may stand for: printable characters, and these spaces.
+_ALLOWED_SPACES = frozenset("\n\t\u00a0")
 
 
 def _unescape_fully(s: str) -> str:
+    """``s`` unescaped until nothing changes, in time linear in ``s``.
+
+    Each ``amp;`` after the leading ``&`` is one level of escaping, so the
+    levels are dropped at once (one pass per level was quadratic).
+
+    >>> _unescape_fully("&amp;amp;quot;")
+    '"'
+    """
+    core = "&" + s[1 + 4 * _amp_levels(s):]
     prev = None
-    while prev != s:
-        prev, s = s, html.unescape(s)
-    return s
+    while prev != core:
+        prev, core = core, html.unescape(core)
+    return core
+
+
+def _amp_levels(s: str) -> int:
+    """How many ``amp;`` follow the leading ``&`` before the entity proper."""
+    n, i = 0, 1
+    while s.startswith("amp;", i) and i + 4 < len(s):
+        n, i = n + 1, i + 4
+    return n
 
 
 def _find_entities(text: str, ctx: Context) -> Iterator[Span]:
@@ -130,7 +188,7 @@ def _find_entities(text: str, ctx: Context) -> Iterator[Span]:
         return
     for m in _ENTITY.finditer(text):
         repl = _unescape_fully(m.group())
-        if repl != m.group() and repl.isprintable() or repl in "\n\t":
+        if repl != m.group() and (repl.isprintable() or repl in _ALLOWED_SPACES):
             yield m.start(), m.end(), repl
 
 
@@ -138,7 +196,7 @@ UNESCAPE_ENTITIES = Rule(
     "unescape_entities",
     _find_entities,
     None,
-    "Turn escaped entities (&apos; &quot; &amp; &#39;) back into characters in plain text.",
+    "Turn escaped entities (&apos; &quot; &amp; &#39; &laquo; &ndash;) back into characters in plain text.",
     category="encoding",
 )
 

@@ -27,24 +27,62 @@ _PREAMBLE = regex.compile(
     """,
     regex.X | regex.I,
 )
-# A closing note about the translation, at the very end.
-_CLOSING_NOTE = regex.compile(
-    r"""(?:\n[ \t]*)+
-    \(?(?:Note|Translator['’]s\ note|Translation\ note|N\.B\.)[ \t]*:[^\n]*\btranslat[^\n]*\)?
-    [ \t\n]*\Z""",
+# A closing note about the translation: one line (the notes at the very end
+# of the text are removed together, however many there are).
+_NOTE_LINE = regex.compile(
+    r"""[ \t]*\(?(?:Note|Translator['’]s\ note|Translation\ note|N\.B\.)[ \t]*:[^\n]*\btranslat[^\n]*\)?[ \t]*\Z""",
     regex.X | regex.I,
 )
+# How far back the closing notes may reach, and how long one note may be.
+_NOTES_MAX = 20
+_NOTE_MAX_LEN = 400
+
+
+def _closing_notes_start(text: str, floor: int) -> int | None:
+    r"""Where the closing notes of ``text`` start (the line break before them), or None.
+
+    Reads the last lines one by one (blank lines between notes allowed),
+    never before ``floor`` and never more than ``_NOTES_MAX`` notes back;
+    the blank lines before the first note go with it.
+
+    >>> _closing_notes_start(chr(10).join(["Body.", "", "Note: translated.", "Note: translation by AI."]), 0)
+    5
+    """
+    end = len(text)
+    start = None
+    for _ in range(_NOTES_MAX):
+        nl = text.rfind("\n", max(floor, end - _NOTE_MAX_LEN), end)
+        if nl < 0:
+            break
+        line = text[nl + 1:end]
+        if line.strip(" \t"):
+            if not _NOTE_LINE.match(line):
+                break
+            start = nl
+        end = nl
+    if start is None:
+        return None
+    while True:
+        prev = text.rfind("\n", floor, start)
+        if prev < 0 or text[prev + 1:start].strip(" \t"):
+            return start
+        start = prev
 
 
 def _find_preamble(text: str, ctx: Context) -> Iterator[Span]:
     if "ranslat" not in text[:300] and "ranslat" not in text[-400:]:
         return
-    m = _PREAMBLE.match(text)
+    # A byte-order mark stays where it is; the preamble may follow it.
+    bom = 1 if text.startswith("\ufeff") else 0
+    m = _PREAMBLE.match(text[bom:] if bom else text)
+    body_start = bom
     if m:
-        yield m.start(), m.end(), ""
-    m = _CLOSING_NOTE.search(text, max(0, len(text) - 400))
-    if m and (not _PREAMBLE.match(text) or m.start() > _PREAMBLE.match(text).end()):
-        yield m.start(), m.end(), ""
+        body_start = bom + m.end()
+        yield bom + m.start(), bom + m.end(), ""
+    start = _closing_notes_start(text, body_start)
+    # Never the whole text: the notes go only when real text stays.
+    if start is not None and text[body_start:start].strip():
+        yield start, len(text), ""
 
 
 REMOVE_PREAMBLE = Rule(
@@ -71,7 +109,8 @@ def remove_preamble(text: str, *, lang: str = "en") -> str:
 
 # An upper-case conjunction glued to the first word of a text or line:
 # "ANDThe Ukrainian army" (a stray token from a previous segment).
-_STRAY = regex.compile(r"(?m)^([ \t]*)(AND|BUT|OR|SO|THEN|ALSO|YET|PLUS)(?=(\p{Lu}\p{Ll}+)\b)")
+# (A byte-order mark may open the text: it is not part of the first line's text.)
+_STRAY = regex.compile(r"(?m)^(\ufeff?[ \t]*)(AND|BUT|OR|SO|THEN|ALSO|YET|PLUS)(?=(\p{Lu}\p{Ll}+)\b)")
 
 
 _CONJ_PREFIXES = ("AND", "BUT", "OR", "SO", "THEN", "ALSO", "YET", "PLUS")
@@ -84,7 +123,7 @@ def _find_stray_opening(text: str, ctx: Context) -> Iterator[Span]:
     while i >= 0:
         starts.append(i + 1)
         i = text.find("\n", i + 1)
-    if not any(text[s:s + 12].lstrip(" \t").startswith(_CONJ_PREFIXES) for s in starts):
+    if not any(text[s:s + 12].lstrip(" \t\ufeff").startswith(_CONJ_PREFIXES) for s in starts):
         return
     lex = ctx.lexicon
     for m in _STRAY.finditer(text):
