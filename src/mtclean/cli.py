@@ -33,12 +33,10 @@ import bisect
 import codecs
 import collections
 import difflib
-import errno
 import json
 import multiprocessing
 import os
 import re
-import shutil
 import signal
 import stat
 import sys

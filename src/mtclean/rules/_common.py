@@ -12,6 +12,7 @@ import regex
 from ..edits import apply_edits
 from ..languages import codes_where
 from ..pipeline import check_text
+from ..document import Document
 from ..rule import Context, Rule
 
 EN = frozenset({"en"})
@@ -141,9 +142,30 @@ def unknown_words(text: str, ctx: Context) -> frozenset[str]:
     )
 
 
-def protected(text: str, ctx: Context) -> "Protected":
-    """The protected spans of ``text`` (computed on first need, cached)."""
-    return ctx.cached("protected", text, Protected)  # type: ignore[return-value]
+def protected(text: str, ctx: Context) -> "DocumentProtected":
+    """The protected spans of ``text``, from the call's document model.
+
+    The document carries them from one rule's text to the next and scans
+    again only the windows the rules edited (no whole-text rescan per rule).
+    """
+    return DocumentProtected(ctx.document(text))
+
+
+class DocumentProtected:
+    """``Protected``'s questions answered by a :class:`~mtclean.document.Document`."""
+
+    __slots__ = ("doc",)
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+
+    def covers(self, pos: int, end: int | None = None) -> bool:
+        """True when ``[pos, end)`` (or the character at ``pos``) meets a protected span."""
+        return self.doc.is_protected(pos, end)
+
+    def seen_from(self, offset: int) -> "_ProtectedView":
+        """The same spans, for positions counted from ``offset`` (a piece of the text)."""
+        return _ProtectedView(self, offset)  # type: ignore[arg-type]
 
 
 _TLD = re.compile(

@@ -151,12 +151,15 @@ COMMON_WORD_LEVEL = 50
 def _lowercased_name_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
     """Weigh each restoration: a name only, or also a common word?"""
     levels = _scowl_levels()
+    seen: frozenset[str] | None = None
     for start, end, repl in _find_lowercased_names(text, ctx):
+        if seen is None:
+            seen = word_set(text, ctx)  # once per text: no scan per candidate
         word = text[start:end].lower()
         if not _LATIN_WORD.fullmatch(word):
             continue  # an English lexicon says nothing about the case of other scripts
         name_level, common_level = levels.get(word, (99, 99))
-        cased = repl in text  # the document itself writes the capitalised form
+        cased = repl in seen  # the document itself writes the capitalised form
         if cased and (start == 0 or text[start - 1] != "-") and common_level > COMMON_WORD_LEVEL:
             yield Candidate(start, end, repl, 0.93, ("the document writes it capitalised", "not a common word"))
             continue

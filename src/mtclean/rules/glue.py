@@ -12,7 +12,7 @@ import regex
 
 from ..lexicon import Lexicon
 from ..rule import Candidate, Context, Rule
-from ._common import DAYS_AND_MONTHS, EN, protected, run_rule, unknown_words, word_set
+from ._common import DAYS_AND_MONTHS, EN, protected, run_rule, unknown_words, word_counts, word_set
 
 __all__ = ["split_glued_words", "SPLIT_GLUED_WORDS", "best_split", "confidence_of"]
 
@@ -376,7 +376,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
             token = left + right
             if token not in camel or prot.covers(m.start(), m.end()):
                 continue
-            ev = _title_camel_evidence(left, right, token, lex, text)
+            ev = _title_camel_evidence(left, right, token, lex, word_counts(text, ctx))
             if ev is not None:
                 yield candidate(_RULE, m.start(2), m.start(2), " ", ev + technical)
 
@@ -388,12 +388,12 @@ _TITLE_CAMEL = regex.compile(
 )
 
 
-def _title_camel_evidence(left: str, right: str, token: str, lex: Lexicon, text: str) -> list[str] | None:
+def _title_camel_evidence(left: str, right: str, token: str, lex: Lexicon, counts: Counter) -> list[str] | None:
     """Signals for ``ArdaghGroup`` -> ``Ardagh Group``; None: a brand or name's own spelling."""
     low = token.lower()
     if low in lex or lex.usual_form(low) is not None or left.lower() in _NAME_PREFIXES:
         return None  # PlayStation, JavaScript, MacBook
-    if text.count(token) > 1:
+    if counts.get(token, 0) > 1:
         return None
     lz, rz = lex.zipf(left), lex.zipf(right)
     if lz < 1.5 or rz < 2.5:
