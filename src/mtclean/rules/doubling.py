@@ -8,7 +8,7 @@ from typing import Iterator
 import regex
 
 from ..rule import Candidate, Context, Rule, diff_spans
-from ._common import EN, Protected, lower_word_list, protected, run_rule, unknown_words, window_words, word_counts
+from ._common import EN, DocumentProtected, lower_word_list, protected, run_rule, unknown_words, window_words, word_counts
 from .glue import _CLOSED_CLASS, _TECHNICAL, candidate, confidence_of
 
 __all__ = [
@@ -190,7 +190,7 @@ def doubled_word_evidence(first: str, repeats: list[str], before: str, after: st
 
 
 def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Candidate]:
-    prot: Protected | None = None
+    prot: DocumentProtected | None = None
     technical: list[str] | None = None
     for m in _DOUBLED.finditer(piece):
         first = m.group(1)

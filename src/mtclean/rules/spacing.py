@@ -197,7 +197,7 @@ def _quotation_open(text: str, pos: int) -> bool | None:
     return opened > 0
 
 
-def _find_space_after(text: str, ctx: Context) -> Iterator[Span]:
+def _find_space_after(text: str, ctx: Context) -> Iterator[Span | Candidate]:
     if len(text) <= _WINDOW:
         yield from _space_after_in(text, 0, text, ctx)
         return
@@ -209,7 +209,7 @@ def _find_space_after(text: str, ctx: Context) -> Iterator[Span]:
 _WINDOW = 16384
 
 
-def _space_after_in(piece: str, offset: int, whole: str, ctx: Context) -> Iterator[Span]:
+def _space_after_in(piece: str, offset: int, whole: str, ctx: Context) -> Iterator[Span | Candidate]:
     """The edits of fix_space_after_punctuation in ``piece`` (at ``offset`` in ``whole``)."""
     text = piece
     has_punct = _SCREEN_AFTER_PUNCT.search(text) is not None
@@ -306,7 +306,7 @@ _ABBREVIATIONS = frozenset(
 _SCREEN_STRAY = re.compile(r"\. (?:where|which|who|whom|whose|whereas|while)\b")
 
 
-def _find_stray_period(text: str, ctx: Context) -> Iterator[Span]:
+def _find_stray_period(text: str, ctx: Context) -> Iterator[Span | Candidate]:
     if not _SCREEN_STRAY.search(text):
         return
     lex = ctx.lexicon
