@@ -49,13 +49,11 @@ def write(tmp_path: Path, name: str, data: str | bytes) -> Path:
 
 
 def parse_explain(stdout: bytes) -> list[dict]:
+    """Rows of ``--format json`` output (one JSON object per edit)."""
     rows = []
     for line in stdout.decode("utf-8").splitlines():
-        m = EXPLAIN_LINE.match(line)
-        assert m, f"not in FILE:LINE:COLUMN: rule: 'before' -> 'after' form: {line!r}"
-        d = m.groupdict()
-        d["line"], d["col"] = int(d["line"]), int(d["col"])
-        d["before"], d["after"] = ast.literal_eval(d["before"]), ast.literal_eval(d["after"])
+        d = json.loads(line)
+        d["col"] = d["column"]
         rows.append(d)
     return rows
 
@@ -124,7 +122,7 @@ def test_explain_reports_line_and_column_in_the_original(tmp_path):
     line2 = "It was the the best of times."
     text = f"The first line is fine.\n{line2}\n"
     f = write(tmp_path, "doc.txt", text)
-    r = run("--explain", f)
+    r = run("--format", "json", f)
     assert r.returncode == 0, r.stderr
     rows = parse_explain(r.stdout)
     assert len(rows) == 1
@@ -145,7 +143,7 @@ def test_explain_reports_line_and_column_in_the_original(tmp_path):
 def test_explain_counts_crlf_as_one_line_break(tmp_path):
     text = f"First line.\r\nSecond line.\r\n{GLUED}\r\n"
     f = write(tmp_path, "doc.txt", text)
-    r = run("--explain", f)
+    r = run("--format", "json", f)
     assert r.returncode == 0, r.stderr
     (row,) = parse_explain(r.stdout)
     assert row["line"] == 3
@@ -158,13 +156,14 @@ def test_explain_quotes_whitespace_visibly(tmp_path):
     f = write(tmp_path, "doc.txt", f"{DOUBLED}\n")
     r = run("--explain", f)
     out = r.stdout.decode("utf-8")
-    assert "' the' -> ''" in out or "'the ' -> ''" in out
+    assert "« the» → «»" in out or "«the » → «»" in out
+    assert "(doubling, confidence " in out
 
 
 def test_explain_agrees_with_the_library(tmp_path):
     text = f"Line one.\n\n{GLUED}\r\nAnd {DOUBLED}.\n"
     f = write(tmp_path, "doc.txt", text)
-    rows = parse_explain(run("--explain", f).stdout)
+    rows = parse_explain(run("--format", "json", f).stdout)
     edits = mtclean.explain(text).edits
     assert len(rows) == len(edits) >= 2
     for row, e in zip(rows, edits):
@@ -177,7 +176,7 @@ def test_explain_agrees_with_the_library(tmp_path):
 
 def test_explain_stdin_and_clean_input():
     assert run("--explain", stdin=CLEAN.encode("utf-8")).stdout == b""
-    (row,) = parse_explain(run("--explain", stdin=GLUED.encode("utf-8")).stdout)
+    (row,) = parse_explain(run("--format", "json", stdin=GLUED.encode("utf-8")).stdout)
     assert row["file"] == "<stdin>" and row["line"] == 1
 
 
@@ -228,7 +227,7 @@ def test_jsonl_explain_uses_the_record_line(tmp_path):
         json.dumps({"text": GLUED}),
     ]
     f = write(tmp_path, "data.jsonl", "\n".join(lines) + "\n")
-    r = run("--jsonl", "--field", "text", "--explain", f)
+    r = run("--jsonl", "--field", "text", "--format", "json", f)
     assert r.returncode == 0, r.stderr
     (row,) = parse_explain(r.stdout)
     assert row["file"] == str(f) and row["line"] == 3
@@ -309,7 +308,7 @@ def test_disable_rules_leaves_the_artifact(tmp_path):
 
 def test_disabled_rule_makes_no_edit(tmp_path):
     f = write(tmp_path, "in.txt", f"{GLUED}\n")
-    r = run("--explain", "--disable", "dedupe_glued_names", f)
+    r = run("--format", "json", "--disable", "dedupe_glued_names", f)
     assert r.returncode == 0, r.stderr
     for row in parse_explain(r.stdout):
         assert "dedupe_glued_names" not in row["rule"].split("+")
