@@ -186,7 +186,7 @@ def field_value_span(line: str, name: str) -> tuple[object, int, int] | None:
     validated; invalid JSON raises ``ValueError`` with the column.
 
     >>> field_value_span('{"id": 1.0e5, "text": "a\\\\u00e9"}', "text")
-    ('aé', 22, 32)
+    ('aé', 22, 31)
     """
     try:
         pos = _skip_ws(line, 0)
