@@ -12,7 +12,7 @@ import regex
 from ..edits import apply_edits
 from ..languages import codes_where
 from ..pipeline import check_text
-from ..document import Document
+from ..document import PROTECTED_PATTERN, Document
 from ..rule import Context, Rule
 
 EN = frozenset({"en"})
@@ -41,21 +41,9 @@ def run_rule(rule: Rule, text: str, lang: str) -> str:
 
 
 
-# Things that are not prose and that no rule may touch: URLs, e-mail
-# addresses, @handles, #hashtags, inline code, paths and file names.
-# (Bounded repeats, anchored at the start of a run: linear time even on
-# text without spaces.)
-_PROTECTED = regex.compile(
-    r"""
-      (?:https?|ftp)://\S+
-    | www\.\S+
-    | (?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}
-    | (?<!\w)[@#]\w+
-    | `[^`\n]{0,500}`
-    | (?<![\w.-])(?:[\w-]{1,63}\.){1,6}(?:com|org|net|gov|edu|io|ai|co|uk|ru|ua|de|fr|cn|info|html?|php|aspx?|pdf|docx?|xlsx?|csv|txt|json|py|js|md|png|jpe?g|gif)\b(?:/\S*)?
-    """,
-    regex.X | regex.I,
-)
+# Things that are not prose and that no rule may touch: one pattern, the
+# document model's (URLs, e-mail, handles, code, paths, file names).
+_PROTECTED = PROTECTED_PATTERN
 
 
 _WORD_CHARS = re.compile(r"[^\W\d_]+")
