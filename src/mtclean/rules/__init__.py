@@ -22,8 +22,12 @@ position has a reason:
 8. ``remove_doubled_words``, ``remove_repetition_loops``: after splitting,
    which can reveal a doubled word.
 9. ``restore_name_case``, ``lower_midsentence_capitals``,
-   ``capitalise_pronoun_i``: last, since they read sentence structure that
-   the rules above repair.
+   ``capitalise_sentence_start``, ``capitalise_pronoun_i``: last, since they
+   read sentence structure that the rules above repair;
+   ``capitalise_sentence_start`` after the mid-sentence casing rules (which
+   never touch a sentence's first word) and before the pronoun rule, which
+   reads the text's lower-case sentence starts as its style and must see
+   the ones left by style, not the ones just repaired.
 10. ``report_untranslated_fragments``: a finding (never applied), on the
     final text.
 """
@@ -47,7 +51,7 @@ from .punctuation import (
     remove_doubled_punctuation,
 )
 from .residue import REMOVE_UNK_TOKENS, REPORT_UNTRANSLATED_FRAGMENTS, remove_unk_tokens
-from .sentences import CAPITALISE_PRONOUN_I, capitalise_pronoun_i
+from .sentences import CAPITALISE_PRONOUN_I, CAPITALISE_SENTENCE_START, capitalise_pronoun_i, capitalise_sentence_start
 from .preamble import REMOVE_PREAMBLE, REMOVE_STRAY_OPENING, remove_preamble, remove_stray_opening
 from .spacing import (
     FIX_SPACE_AFTER_PUNCTUATION,
@@ -76,6 +80,7 @@ DEFAULT_RULES = (
     REMOVE_REPETITION_LOOPS,
     RESTORE_NAME_CASE,
     LOWER_MIDSENTENCE_CAPITALS,
+    CAPITALISE_SENTENCE_START,
     CAPITALISE_PRONOUN_I,
     REPORT_UNTRANSLATED_FRAGMENTS,
 )
@@ -100,6 +105,7 @@ for _fn, _rule in [
     (fix_fullwidth_punctuation, FIX_FULLWIDTH_PUNCTUATION),
     (remove_doubled_punctuation, REMOVE_DOUBLED_PUNCTUATION),
     (capitalise_pronoun_i, CAPITALISE_PRONOUN_I),
+    (capitalise_sentence_start, CAPITALISE_SENTENCE_START),
 ]:
     _fn.rule = _rule  # type: ignore[attr-defined]
 del _fn, _rule
@@ -109,6 +115,7 @@ __all__ = [r.name for r in DEFAULT_RULES if r.kind == "repair"] + [
     "FIX_FULLWIDTH_PUNCTUATION",
     "REMOVE_DOUBLED_PUNCTUATION",
     "CAPITALISE_PRONOUN_I",
+    "CAPITALISE_SENTENCE_START",
     "REPORT_UNTRANSLATED_FRAGMENTS",
     "DEFAULT_RULES",
     "FIX_MOJIBAKE",

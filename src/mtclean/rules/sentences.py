@@ -1,7 +1,9 @@
-"""Sentence-level casing that MT output gets wrong: the pronoun ``i``."""
+"""Sentence-level casing that MT output gets wrong: the pronoun ``i``, lower-case sentence starts."""
 
 from __future__ import annotations
 
+import functools
+from importlib import resources
 from typing import Iterator
 
 import regex
@@ -9,7 +11,12 @@ import regex
 from ..rule import Candidate, Context, Rule
 from ._common import EN, protected, run_rule
 
-__all__ = ["capitalise_pronoun_i", "CAPITALISE_PRONOUN_I"]
+__all__ = [
+    "capitalise_pronoun_i",
+    "CAPITALISE_PRONOUN_I",
+    "capitalise_sentence_start",
+    "CAPITALISE_SENTENCE_START",
+]
 
 # "i" as a word, optionally with a contraction; not "i.e.", "(i)", "i)",
 # "x[i]", "i++", "i=0", "i-th".
@@ -74,3 +81,173 @@ def capitalise_pronoun_i(text: str, *, lang: str = "en") -> str:
     'see (i) and i.e. x[i]'
     """
     return run_rule(CAPITALISE_PRONOUN_I, text, lang)
+
+
+# ---------------------------------------------------------------- sentence starts
+# Where a sentence starts: the text or a line start, or after . ! ? and
+# spaces (never after a closing quote or bracket: '"Where?" she asked' goes
+# on), then an optional list number ("2. ") and an optional opening quote.
+_START = regex.compile(
+    r"(?:^|(?<=[.!?])[ \t]+|(?<=:)[ \t]+(?=\d{1,3}[.)][ \t]))(?P<num>\d{1,3}[.)][ \t]+)?(?P<q>[\"“‘«][ \t]?)?(?=\p{L})",
+    regex.M,
+)
+# The token before a terminator is an abbreviation by its shape: letters
+# with periods ("U.S.", "p.m.", "e.g.") or one letter (an initial, "J.").
+_ABBREVIATION_SHAPE = regex.compile(r"(?:^|[^\p{L}])(?:\p{L}\.){2,}$|(?:^|[^\p{L}.])\p{L}\.$")
+# A token that is lower case by design: capitals or digits inside it
+# (iPhone, eBay, teamLab, x86), or code and path characters.
+_BY_DESIGN = regex.compile(r"^\p{Ll}[\p{Ll}'’-]*\p{Lu}|[\d_/\\=<>{}\[\]()@#$%^&*+|~`]|\p{L}\.\p{L}")
+_LOWER_LINE = regex.compile(r"(?<=\n[ \t]*)(?<![.!?:][\"'”’)\]]*\n[ \t]*)\p{Ll}")
+_LOWER_PRONOUN = regex.compile(r"(?<![\p{L}\p{N}_.'’(\[-])i(?=['’]\p{L}|[ \t]\p{L})")
+_TRAILING = "\"'“”‘’«».,;:!?…"
+
+
+@functools.lru_cache(maxsize=None)
+def _abbreviations(lang: str) -> frozenset[str]:
+    """The abbreviations of ``data/<lang>/abbreviations.tsv`` (lower case, no period)."""
+    path = resources.files("mtclean") / "data" / lang / "abbreviations.tsv"
+    if not path.is_file():
+        return frozenset()
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            out.add(line.split("\t", 1)[0].strip())
+    return frozenset(out)
+
+
+def _token_at(text: str, pos: int) -> str:
+    end = pos
+    n = len(text)
+    while end < n and not text[end].isspace():
+        end += 1
+    return text[pos:end]
+
+
+def _token_before(text: str, end: int) -> str:
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
+
+
+def _sentence_starts(text: str, ctx: Context) -> list[tuple[int, str, int]]:
+    """(position of the first letter, how the start was found, terminator end) of each sentence start."""
+    abbreviations = _abbreviations(ctx.lang)
+    out = []
+    n = len(text)
+    for m in _START.finditer(text):
+        pos = m.end()
+        s = m.start()
+        if s == 0 or text[s - 1] == "\n":
+            # A line start: a sentence only at the text start or after a
+            # blank line or a line that ends a sentence (not a wrapped line).
+            if s > 0:
+                prev_end = s - 1
+                while prev_end > 0 and text[prev_end - 1] in " \t":
+                    prev_end -= 1
+                prev = text[text.rfind("\n", 0, prev_end) + 1:prev_end]
+                if prev.strip() and not regex.search(r"[.!?:][\"'”’)\]]*$", prev):
+                    continue
+            how = "list number" if m.group("num") else ("text start" if s == 0 else "line start")
+        elif s > 0 and text[s - 1] == ":":
+            how = "list number"
+        elif s > 0 and text[s - 1] in ".!?":
+            before = _token_before(text, s)
+            if not any(ch.isalnum() for ch in before):
+                continue  # a lone mark, not the end of a sentence
+            if before.endswith("...") or before.endswith("…") or before.endswith(".."):
+                continue  # an ellipsis goes on mid-sentence
+            if before.endswith("."):
+                core = before.rstrip(".").lstrip("\"'“‘«(")
+                last = regex.search(r"\p{L}+$", core)
+                if _ABBREVIATION_SHAPE.search(before) or core.lower() in abbreviations or (
+                    last is not None and last.group().lower() in abbreviations
+                ):
+                    continue
+                if m.group("num") is None and core.isdigit() and len(core) <= 2:
+                    continue  # "item 2. the": an ordinal or a number, not an end
+            how = "list number" if m.group("num") else f"after '{text[s - 1]}'"
+        else:
+            continue
+        if pos < n:
+            out.append((pos, how, s))
+    return out
+
+
+def _find_sentence_start(text: str, ctx: Context) -> Iterator[Candidate]:
+    starts = _sentence_starts(text, ctx)
+    if not starts or not any(text[p].islower() for p, _, _ in starts):
+        return
+    prot = protected(text, ctx)
+    # How the text writes its sentence starts: the writer's style is the evidence.
+    lower: list[tuple[int, str]] = []
+    upper = 0
+    style = 0
+    for pos, how, _ in starts:
+        token = _token_at(text, pos).rstrip(_TRAILING)
+        if not token or _BY_DESIGN.search(token) or prot.covers(pos):
+            continue
+        ch = text[pos]
+        if ch.isupper():
+            upper += 1
+        elif ch.islower():
+            if token == "i" or token.startswith(("i'", "i’")):
+                style += 1  # the pronoun: capitalise_pronoun_i decides; evidence of style
+                continue
+            lower.append((pos, how))
+    if not lower:
+        return
+    # Lines that start in lower case after a line that ends no sentence, and
+    # the pronoun "i" in lower case: more evidence of a lower-case style.
+    style += len(_LOWER_LINE.findall(text)) + len(_LOWER_PRONOUN.findall(text))
+    lex = ctx.lexicon
+    for pos, how in lower:
+        others_lower = len(lower) - 1 + style
+        word = _token_at(text, pos).rstrip(_TRAILING)
+        evidence = [f"lower-case letter at a sentence start ({how})"]
+        if others_lower:
+            # The writer's style: other sentences start in lower case too
+            # (chat, captions, a lower-case document).
+            conf = 0.3 if others_lower >= 2 else 0.45
+            evidence.append(f"{others_lower} other sentence start(s) of the text are lower case too")
+        elif how in ("text start", "line start") and not upper:
+            continue  # a lone fragment: no evidence either way, not even a suggestion
+        elif how in ("text start", "line start"):
+            # A segment often goes on from the one before (captions, split
+            # sentences, parameter descriptions): no evidence it is a start.
+            conf = 0.45
+            evidence.append("a segment or line may continue a sentence")
+        elif how in ("after '!'", "after '?'"):
+            # '"Oh! my dear"', 'me? how': exclamations and questions often go
+            # on in lower case.
+            conf = 0.45
+            evidence.append("a sentence may go on after an exclamation or a question")
+        elif word.lower() not in lex:
+            conf = 0.4
+            evidence.append("the word is unknown to the lexicon (a name or an identifier)")
+        else:
+            conf = 0.95
+            evidence.append(f"{upper} other sentence start(s) capitalised, none in lower case")
+        yield Candidate(pos, pos + 1, text[pos].upper(), conf, tuple(evidence))
+
+
+CAPITALISE_SENTENCE_START = Rule(
+    "capitalise_sentence_start",
+    _find_sentence_start,
+    EN,
+    "Capitalise a sentence that starts in lower case (text start, after '. ! ?', after a list number); "
+    "not after abbreviations or an ellipsis, not iPhone-like names, handles or code, "
+    "not a text that starts its sentences in lower case by style.",
+    category="casing",
+)
+
+
+def capitalise_sentence_start(text: str, *, lang: str = "en") -> str:
+    """Capitalise the first letter of sentences that start in lower case.
+
+    >>> capitalise_sentence_start("It was not my day. the blinds broke. 2. The list goes on")
+    'It was not my day. The blinds broke. 2. The list goes on'
+    >>> capitalise_sentence_start("It ends at 9 p.m. and then... we see. iPhone sales rose.")
+    'It ends at 9 p.m. and then... we see. iPhone sales rose.'
+    """
+    return run_rule(CAPITALISE_SENTENCE_START, text, lang)
