@@ -23,7 +23,10 @@ _TITLE_AHEAD = regex.compile(r" (?:(?:the|a|an|of|and|de|la) )?\p{Lu}\p{Ll}")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}'’_@#./\\-])[\p{Latin}&&\p{Ll}]{2,}(?![\p{L}\p{N}_@-])(?!['’]\p{L}{2})", regex.V1)
 # A capitalised word not at a sentence start: after a lower-case letter or a
 # comma and one space. The document's own usage of a name.
-_MID_TITLE = regex.compile(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}\p{Lu}]*\p{Ll}(?![\p{L}\p{N}_@-])")
+# A capitalised word that runs on into another ("the Distutils Cookbook",
+# "Bytearray Objects") is part of a title or a heading: no evidence that the
+# word alone is a name.
+_MID_TITLE = regex.compile(r"(?<=[\p{Ll},;] )\p{Lu}[\p{Ll}\p{Lu}]*\p{Ll}(?![\p{L}\p{N}_@-])(?! \p{Lu})")
 
 # How much more often the cased table must see a word capitalised than in
 # lower case (log10) before a lower-case occurrence is restored: on the
@@ -159,7 +162,19 @@ def _lowercased_name_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
         if not _LATIN_WORD.fullmatch(word):
             continue  # an English lexicon says nothing about the case of other scripts
         name_level, common_level = levels.get(word, (99, 99))
-        cased = repl in seen  # the document itself writes the capitalised form
+        if _LABEL_AFTER_1.match(text, end):
+            # "the hmac module", "kqueue objects": an identifier named by its kind.
+            yield Candidate(start, end, repl, 0.3, ("cased lexicon: usually capitalised", "before a kind noun: an identifier"))
+            continue
+        opened = start > 0 and text[start - 1] in _OPENING_QUOTES and not (start > 1 and text[start - 2].isalpha())
+        closed = end < len(text) and text[end] in _CLOSING_QUOTES and not text[end + 1:end + 2].isalpha()  # not "kyiv's"
+        if opened or closed:
+            # “jessie”, "putin kaputt": a word quoted is mentioned as written.
+            yield Candidate(start, end, repl, 0.3, ("cased lexicon: usually capitalised", "quoted as written"))
+            continue
+        # The document itself writes the capitalised form, on its own (not
+        # running on into a title: "Distutils Cookbook").
+        cased = repl in seen and _standalone_capitalised(text, repl)
         if cased and (start == 0 or text[start - 1] != "-") and common_level > COMMON_WORD_LEVEL:
             yield Candidate(start, end, repl, 0.93, ("the document writes it capitalised", "not a common word"))
             continue
@@ -187,6 +202,44 @@ def _lowercased_name_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
                     start, end, repl, 0.4,
                     ("cased lexicon: usually capitalised", "SCOWL: not listed", f"rare word (zipf {zipf:.1f})"),
                 )
+
+
+_OPENING_QUOTES = "\"'“‘«"
+_CLOSING_QUOTES = "\"'”’»"
+# Nouns that name a kind of technical thing: the word before them is a
+# label or an identifier ("the Compiler class", "the hmac module", "an Entry
+# widget", "the Extensions tab"), written the way its owner writes it.
+_KIND_NOUNS = frozenset(
+    """class classes object objects module modules package packages library libraries widget widgets tab tabs
+    dialog menu button buttons field fields attribute attributes method methods function functions interface
+    interfaces protocol protocols type types instance instances command commands option options parameter
+    parameters variable variables keyword keywords section sections chapter chapters window panel toolbar
+    property properties element elements extension extensions plugin plugins subcommand argument arguments
+    flag flags header headers node nodes event events exception exceptions codec codecs api daemon""".split()
+)
+_LABEL_AFTER = regex.compile(r" (?:[\p{L}.]+ ){0,2}(?:\L<kinds>)\b", kinds=sorted(_KIND_NOUNS))
+_LABEL_AFTER_1 = regex.compile(r" (?:\L<kinds>)\b", kinds=sorted(_KIND_NOUNS))
+
+
+def _standalone_capitalised(text: str, form: str) -> bool:
+    """Is ``form`` written mid-sentence with no capitalised word right after or before it?
+
+    >>> _standalone_capitalised("see the Distutils Cookbook", "Distutils")
+    False
+    >>> _standalone_capitalised("as Zelenskyy said", "Zelenskyy")
+    True
+    """
+    i = text.find(form)
+    n = len(form)
+    while i >= 0:
+        j = i + n
+        whole = (i == 0 or not text[i - 1].isalnum()) and (j == len(text) or not (text[j].isalnum() or text[j] in "_@-"))
+        if whole and i >= 2 and text[i - 1] == " " and (text[i - 2].islower() or text[i - 2] in ",;"):
+            nxt = text[j + 1:j + 2] if text[j:j + 1] == " " else ""
+            if not nxt.isupper():
+                return True
+        i = text.find(form, i + 1)
+    return False
 
 
 RESTORE_NAME_CASE = Rule(
@@ -419,8 +472,8 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
         prev = back[0]
         comma = prev.endswith(",")
         prev_core = prev.rstrip(",")
-        if not comma and not prev_core.islower():
-            continue  # after a capitalised word, an abbreviation, a digit ...
+        if not comma and not (prev_core.islower() and prev_core.isalpha()):
+            continue  # after a capitalised word, an abbreviation, a number ("July 25th On the 25th"), a dash ...
         nxt = ahead[0] if ahead else ""
         low = w.lower()
         if low in _FUNCTION_WORDS:
@@ -463,6 +516,48 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
         yield m.start(), m.start() + 1, w[0].lower()
 
 
+# Words after which a capitalised word is the title of a part of a text
+# ("see Hashing of numeric types", "section Modules", "selecting
+# Preferences"), and verbs whose preposition leads to one ("refer to The
+# standard type hierarchy", "described in Configuration dictionary schema").
+_REFERENCE_WORDS = frozenset("see section chapter part appendix selecting select choose click titled".split())
+_REFERENCE_VERBS = frozenset("refer refers described documented explained discussed listed shown given".split())
+_WH_WORDS = frozenset("what how who why where when which whom whose".split())
+_QUESTION_VERBS = _VERBAL_CONTEXT | frozenset("ever am shall may".split())
+_SENTENCE_MARKS = regex.compile(r"[.!?,;:\n]")
+# A capitalised common noun after a lower-case word: "the Authority", "the President".
+_CAPITALISED_AFTER_LOWER = regex.compile(r"(?<=\p{Ll} )\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}'’_@-])")
+
+
+def _unpunctuated_line(text: str, start: int, end: int) -> bool:
+    """A line of ten words or more with no punctuation at all (speech, chat): its sentence starts are unmarked.
+
+    >>> _unpunctuated_line("how are you doing Not great but you are not talking about it", 0, 62)
+    True
+    >>> _unpunctuated_line("whereby It is unclear", 0, 21)
+    False
+    """
+    if end - start > 2000:
+        return False
+    return not _SENTENCE_MARKS.search(text, start, end) and len(text[start:end].split()) >= 10
+
+
+def _house_capitals(text: str, ctx: Context, word: str) -> bool:
+    """Does the text capitalise another common noun mid-sentence (a house style: "the Government", "the Cabinet")?"""
+    lex = ctx.lexicon
+    for m in _CAPITALISED_AFTER_LOWER.finditer(text):
+        other = m.group()
+        if other == word or other.lower() in _FUNCTION_WORDS:
+            continue
+        ahead = text[m.end():m.end() + 40].split()
+        if ahead and (ahead[0][:1].isupper() or (ahead[0] in _CONNECTORS and ahead[1:2] and ahead[1][:1].isupper())):
+            continue  # "the Second World War", "the Study of War": a name, not a house style
+        ratio = lex.title_ratio(other.lower())
+        if ratio is not None and ratio <= CONTENT_RATIO and text[max(0, m.start() - 4):m.start()] == "the ":
+            return True
+    return False
+
+
 def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
     """Weigh each lowering: a function word is wrong capitalised mid-sentence
     whatever the text; a content word may be a name, a title, a label or a
@@ -472,6 +567,31 @@ def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candida
     for start, end, repl in _find_midsentence_capitals(text, ctx):
         word = text[start:end] if end - start > 1 else _word_at(text, start)
         low = word.lower()
+        back = text[max(0, start - 60):start].split()[::-1]
+        prev = back[0].lower() if back else ""
+        prev2 = back[1].lower() if len(back) > 1 else ""
+        after = text[start + len(word):start + len(word) + 60]
+        nxt = after.split()[0].lower().strip(",.;:!?") if after.split() else ""
+        weak: tuple[str, ...] = ()
+        if _LABEL_AFTER.match(text, start + len(word)):
+            weak = ("before a kind noun: a label or a title",)
+        elif prev in _REFERENCE_WORDS or (prev2 in _REFERENCE_VERBS and prev in ("to", "in", "at", "under")):
+            weak = ("after a cross-reference: a title",)
+        elif low in _FUNCTION_WORDS:
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            line_end = len(text) if line_end < 0 else line_end
+            if prev in _DETERMINERS:
+                weak = ("function word after a determiner: used as a noun",)  # "the How or the When"
+            elif low in _WH_WORDS and prev.endswith(",") and nxt in _QUESTION_VERBS:
+                weak = ("question word and verb after a comma: a direct question",)  # "not, How is it"
+            elif _unpunctuated_line(text, line_start, line_end):
+                weak = ("no punctuation nearby: may start a sentence",)  # unpunctuated speech or chat
+            elif _title_case_stretch(back, after.split()):
+                weak = ("in a stretch of capitalised words: a title",)
+        if weak:
+            yield Candidate(start, end, repl, 0.3, ("capital mid-sentence",) + weak)
+            continue
         if low in _FUNCTION_WORDS:
             if _TITLE_AHEAD.match(text, start + len(word)):
                 # "novel On the Shore", "In the School Garden": capitals run on
@@ -483,8 +603,15 @@ def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candida
             yield Candidate(start, end, repl, 0.9, ("function word capitalised mid-sentence",))
             continue
         if counts is None:
-            counts = Counter(_LOWER_WORD.findall(text))
-        if counts.get(low, 0) > 0:
+            # Lower-case uses in prose only: "tix.sourceforge.net" is no use of "tix".
+            prot = protected(text, ctx)
+            counts = Counter(m.group() for m in _LOWER_RUN.finditer(text) if not prot.covers(m.start(), m.end()))
+        if counts.get(low, 0) > 0 and _house_capitals(text, ctx, word):
+            yield Candidate(
+                start, end, repl, 0.4,
+                ("content word capitalised mid-sentence", "the text capitalises other common nouns: house style"),
+            )
+        elif counts.get(low, 0) > 0:
             yield Candidate(
                 start, end, repl, 0.8,
                 ("content word capitalised mid-sentence", "the document writes it in lower case elsewhere"),
@@ -496,7 +623,7 @@ def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candida
             )
 
 
-_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])")
+_LOWER_RUN = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])")
 
 
 def _word_at(text: str, start: int) -> str:

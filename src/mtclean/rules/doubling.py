@@ -162,6 +162,8 @@ def doubled_word_evidence(first: str, repeats: list[str], before: str, after: st
         # "Yang Yang", "Adamu Adamu" are names; "Hassan Hassan Rouhani" is
         # a name part written twice, "Tartu Tartu" a repeat when "Tartu"
         # is also written alone.
+        if text.count(f"{first} {first}") > 1:
+            return None  # the same double written again: a name's own form ("Adamu Adamu")
         ev.append("capitalised double")
         if after[:1].isupper() and after[1:].islower() and not after.isupper():
             ev.append("doubled name part before a name")
@@ -183,7 +185,10 @@ def doubled_word_evidence(first: str, repeats: list[str], before: str, after: st
     if low in _PREPOSITIONS and _participle(before):
         ev.append("preposition after a participle")
     if low in _OBJECT_SUBJECT and after.lower() in _AUXILIARIES and (
-        before.lower() in _PREPOSITIONS or before.lower() in _AUXILIARIES or _participle(before)
+        before.lower() in _PREPOSITIONS
+        or before.lower() in _AUXILIARIES
+        or _participle(before)
+        or (before.isalpha() and before.islower() and before not in _CLOSED_CLASS)  # "assure you you are"
     ):
         ev.append("object then subject pronoun")  # "when you have it it will"
     return ev
@@ -323,6 +328,8 @@ def loop_evidence(words: list[str], copies: int, before: str, after: str) -> lis
         ev.append("linked repetition X c X c X")  # "round and round and round"
     elif len(words) == 2 and low[0] in _CONNECTIVES and before.lower().split()[-1:] == [low[1]]:
         ev.append("linked repetition X c X c X")  # "day by day by day"
+    elif len(words) == 2 and copies == 1 and low[0] in ("and", "or") and low[1] not in _CLOSED_CLASS:
+        ev.append("linked repetition X c X c X")  # "and round and round it went": the idiom X c X inside
     elif low[-1] in ("and", "or", "nor"):
         ev.append("phrase ends in a conjunction")  # "do it or do it or make it"
     if copies >= 2:

@@ -12,7 +12,8 @@ import regex
 
 from ..lexicon import Lexicon
 from ..rule import Candidate, Context, Rule
-from ._common import DAYS_AND_MONTHS, EN, protected, run_rule, unknown_words, word_counts, word_set
+from ._common import DAYS_AND_MONTHS, EN, lower_word_list, protected, run_rule, unknown_words, word_counts, word_set
+from .casing import _scowl_levels
 
 __all__ = ["split_glued_words", "SPLIT_GLUED_WORDS", "best_split", "confidence_of"]
 
@@ -64,7 +65,7 @@ _SHORT_WORDS = frozenset("a an as at be by do go he hi if in is it me my no of o
 # Halves that are really prefixes or suffixes of an unlisted compound
 # ("anti corruption", "home less"): never split there.
 _BOUND_PREFIXES = frozenset(
-    """anti counter over under out up down re pre non post super self cyber micro macro mega multi
+    """anti counter over under out up down behind re pre non post super self cyber micro macro mega multi
     inter intra extra semi mini ultra co de dis un in im il ir mis sub trans bio geo eco tele auto
     photo hyper neo pro pseudo quasi mid after fore back head hand foot work home""".split()
 )
@@ -122,8 +123,9 @@ _CLOSED_CLASS = frozenset(
 
 
 # "or" is also the ending of agent nouns ("preventor", "suggestor"): as a
-# right half it needs a closed-class word on the left ("this|or").
-_WORD_ENDINGS = frozenset(["or"])
+# right half it needs a closed-class word on the left ("this|or");
+# "no" after a content word is an abbreviation's ending ("lineno", "fileno").
+_WORD_ENDINGS = frozenset(["or", "no"])
 
 
 def _plausible_glue(left: str, right: str, lex: Lexicon) -> bool:
@@ -311,18 +313,23 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
     technical = ["technical text"] if _TECHNICAL.search(text) else []
 
     if lower:
-        found = _LOWER_TOKEN.findall(text)
-        # Written more than once: the writer's own word, not an accident.
-        counts = Counter(w for w in found if w in lower)
+        # Written more than once, in any case ("Greylisting ... greylisting"):
+        # the writer's own word, not an accident.
+        counts = Counter(w for w in lower_word_list(text, ctx) if w in lower)
+        levels = _scowl_levels()
         for m in _LOWER_TOKEN.finditer(text):
             w = m.group()
             if w not in lower or counts[w] > 1 or prot.covers(m.start(), m.end()):
                 continue
+            if min(levels.get(w, (99, 99))) <= SCOWL_KNOWN_LEVEL or _enclosed(text, m.start(), m.end()):
+                continue  # a word of the language ("forborne"), whatever the frequency table says
             split = best_split(w, lex)
             if not split:
                 continue
             ev = glue_evidence(w, split[0], split[1], lex)
             if ev is not None:
+                if _unknown_neighbour(text, m.start(), m.end(), lex):
+                    ev.append("unknown word next to it")
                 pos = m.start() + len(split[0])
                 yield candidate(_RULE, pos, pos, " ", ev + technical)
 
@@ -336,10 +343,22 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
             w = m.group()
             if w not in title or title_counts[w] > 1 or prot.covers(m.start(), m.end()):
                 continue
+            if _enclosed(text, m.start(), m.end()):
+                continue  # "(Newswitch)", "“Greylisting”": a name or a term, set apart as one
             if _sentence_initial(text, m.start()):
                 split = _sentence_initial_split(w, lex)
-                ok = split is not None
+                ok = split is not None and min(_scowl_levels().get(w.lower(), (99, 99))) > SCOWL_KNOWN_LEVEL
                 ev = ["sentence start"]
+                if split is not None:
+                    inner = glue_evidence(w.lower(), split[0].lower(), split[1].lower(), lex)
+                    if inner is None:
+                        ok = False  # a known word ("Init")
+                    elif "derivation of a known word" in inner:
+                        ok = False  # "Formatters": a known word and an ending
+                    elif "content words only" in inner:
+                        ev = inner  # "Housebuying": a sentence start says nothing about a compound
+                    else:
+                        ev += [e for e in inner if e in ("derivation of a known word", "short half")]
             else:
                 split = _name_then_function_word(w, lex)
                 ok = split is not None and not _capitalised_neighbour(
@@ -347,6 +366,8 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
                 )
                 ev = ["word then function word"]
             if ok and split:
+                if _unknown_neighbour(text, m.start(), m.end(), lex):
+                    ev.append("unknown word next to it")  # "Thanto kat'olon": a foreign phrase
                 if len(split[0]) == 1:
                     ev.append("single-letter word")
                 elif split[0].lower() in _CLOSED_CLASS:
@@ -465,6 +486,12 @@ def _capitalised_neighbour(text: str, start: int, end: int, next_may_be_capital:
     return bool(after) and after[0][:1].isupper() and after[0].lower() not in DAYS_AND_MONTHS
 
 
+# Titles written with a period: the capitalised word after them is a name ("Mrs. Smallridge").
+_HONORIFICS = frozenset("mr mrs ms messrs mme mlle dr st prof rev fr sr jr gen col capt lt sgt gov sen rep hon".split())
+# SCOWL size level up to which a listed word is a word of the language (never split).
+SCOWL_KNOWN_LEVEL = 70
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     i = pos
     while i > 0 and text[i - 1] in "\"'“‘(":
@@ -472,7 +499,45 @@ def _sentence_initial(text: str, pos: int) -> bool:
     j = i
     while j > 0 and text[j - 1] in " \t":
         j -= 1
+    if j > 0 and text[j - 1] == ".":
+        k = j - 1
+        while k > 0 and text[k - 1].isalpha():
+            k -= 1
+        if text[k:j - 1].lower() in _HONORIFICS:
+            return False  # "Mrs. Smallridge": a name after a title, not a sentence start
     return j == 0 or text[j - 1] in ".!?\n" and (j == i or j < i)
+
+
+def _enclosed(text: str, start: int, end: int) -> bool:
+    """Is the token alone between brackets or quotes ("(Newswitch)", "“greylisting”")?"""
+    return 0 < start and end < len(text) and text[start - 1] in "(“\"‘'[" and text[end] in ")”\"’']"
+
+
+_EDGE_PUNCT = "\"'“”‘’()[]{},.;:!?…-—"
+
+
+def _unknown_neighbour(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Is the word before or after unknown to every lexicon (a foreign phrase, jargon, a list of names)?
+
+    >>> from mtclean.lexicon import get_lexicon
+    >>> _unknown_neighbour("thanto kat'olon", 0, 6, get_lexicon("en"))
+    True
+    >>> _unknown_neighbour("see thepostponed games", 4, 16, get_lexicon("en"))
+    False
+    """
+    levels = _scowl_levels()
+    before = text[max(0, start - 40):start].split()
+    after = text[end:end + 40].split()
+    for tok in (before[-1:] if before and text[start - 1:start].isspace() else []) + (
+        after[:1] if after and text[end:end + 1].isspace() else []
+    ):
+        core = tok.strip(_EDGE_PUNCT)
+        if len(core) < 3 or not any(c.isalpha() for c in core) or core[:1].isupper():
+            continue  # short words, numbers, names
+        low = core.lower()
+        if lex.zipf(low) == 0 and min(levels.get(low, (99, 99))) > SCOWL_KNOWN_LEVEL:
+            return True
+    return False
 
 
 def _camel_is_glue(left: str, right: str, token: str, lex: Lexicon) -> bool:

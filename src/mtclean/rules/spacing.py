@@ -48,6 +48,9 @@ def _opened_before(text: str, pos: int, opener: str) -> bool:
 _NEEDLES_BEFORE = (" .", " ,", " ;", " :", " !", " ?", " )", " ]", "( ", "[ ", " n'", " n’", " '", " ’", "\t")
 
 
+_ADDRESS_PART = regex.compile(r"[ \t]*\p{Ll}{2,4}\b")
+
+
 def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
     if not any(needle in text for needle in _NEEDLES_BEFORE):
         return
@@ -60,6 +63,10 @@ def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
             continue  # French puts a space there
         if closing in ")]" and not _opened_before(text, m.start(), "(" if closing == ")" else "["):
             continue  # a bracket with no opening partner: a list item or a smiley
+        if closing == "." and _ADDRESS_PART.match(text, m.end()) and (
+            "@" in text[max(0, m.start() - 40):m.start()] or "www" in text[max(0, m.start() - 40):m.start()]
+        ):
+            continue  # "name@ gmail . com": a spelled-out address, not a sentence end
         # Keep the punctuation; drop the spaces before it.
         yield m.start(), m.end() - 1, ""
     for m in _SPACE_AFTER_OPEN.finditer(text):
