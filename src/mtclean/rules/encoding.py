@@ -59,9 +59,73 @@ def _find_mojibake(text: str, ctx: Context) -> Iterator[Span]:
             # ftfy's cost is per character.
             for start, end in _non_ascii_stretches(line):
                 piece = line[start:end]
-                for s0, e0, repl in diff_spans(piece, fix_text(piece)):
+                for s0, e0, repl in _repair_spans(piece, fix_text(piece)):
                     yield offset + start + s0, offset + start + e0, repl
         offset += len(line)
+
+
+_NON_ASCII_SPLIT = re.compile(r"([^\x00-\x7f]+)")
+
+
+def _repair_spans(old: str, new: str) -> Iterator[Span]:
+    """Spans turning ``old`` into ``new``: one per changed non-ASCII run.
+
+    A mojibake repair rewrites the non-ASCII runs and keeps the ASCII text
+    between them (but for a space that stood for a no-break space inside a
+    damaged sequence, ``Ã `` for ``à``); then old and new runs pair up in
+    order, which is much cheaper than a character diff. Otherwise, the
+    general :func:`diff_spans`.
+
+    >>> list(_repair_spans("a cafÃ© and Ã¼ b", "a café and ü b"))
+    [(5, 7, 'é'), (12, 14, 'ü')]
+    >>> list(_repair_spans("dÃ©jÃ  vu", "déjà vu"))
+    [(1, 3, 'é'), (4, 6, 'à')]
+    """
+    if old == new:
+        return
+    spans = _pair_runs(old, _NON_ASCII_SPLIT.split(old), _NON_ASCII_SPLIT.split(new))
+    yield from diff_spans(old, new) if spans is None else spans
+
+
+def _pair_runs(old: str, a: list[str], b: list[str]) -> list[Span] | None:
+    """Spans from old chunks ``a`` to new chunks ``b`` (ASCII, run, ASCII, ...), or None."""
+    if a[0] != b[0]:
+        return None
+    out: list[Span] = []
+    po = len(a[0])  # where a[k] starts in old
+    k = l = 1
+    while k < len(a):
+        if l >= len(b):
+            return None
+        start, end, repl = po, po + len(a[k]), b[l]
+        k, l = k + 1, l + 1  # the ASCII chunks after the runs
+        while True:
+            if l >= len(b):
+                return None
+            chunk, want = a[k], b[l]
+            if chunk == want:
+                break
+            if chunk == " " + want:  # the space went into the repaired character
+                end += 1
+                chunk = want
+                break
+            if chunk == " " and k + 1 < len(a):  # ... and the next run too
+                end += 1 + len(a[k + 1])
+                k += 2
+                continue
+            return None
+        if old[start:end] != repl:
+            p = 0
+            x = old[start:end]
+            while p < len(x) and p < len(repl) and x[p] == repl[p]:
+                p += 1
+            q = 0
+            while q < len(x) - p and q < len(repl) - p and x[-1 - q] == repl[-1 - q]:
+                q += 1
+            out.append((start + p, end - q, repl[p:len(repl) - q]))
+        po = end + len(chunk)
+        k, l = k + 1, l + 1
+    return out if l == len(b) else None
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")

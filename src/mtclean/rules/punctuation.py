@@ -27,6 +27,7 @@ _LATIN_WORD = regex.compile(r"\p{Latin}{2,}")
 def _find_fullwidth(text: str, ctx: Context) -> Iterator[Candidate]:
     if text.isascii():
         return
+    cjk_line: dict[int, bool] = {}  # line start -> holds a CJK letter (each line searched once)
     for m in _FW_RUN.finditer(text):
         s, e = m.start(), m.end()
         # Never in CJK text: the line around the mark must hold no CJK
@@ -34,8 +35,10 @@ def _find_fullwidth(text: str, ctx: Context) -> Iterator[Candidate]:
         ls = text.rfind("\n", 0, s) + 1
         le = text.find("\n", e)
         le = len(text) if le < 0 else le
-        line = text[ls:le]
-        if _CJK.search(line) or not _LATIN_WORD.search(text, max(ls, s - 40), min(le, e + 40)):
+        has_cjk = cjk_line.get(ls)
+        if has_cjk is None:
+            has_cjk = cjk_line[ls] = _CJK.search(text, ls, le) is not None
+        if has_cjk or not _LATIN_WORD.search(text, max(ls, s - 40), min(le, e + 40)):
             continue
         repl = "".join(_FULLWIDTH[c] for c in m.group())
         yield Candidate(s, e, repl, 0.95, ("full-width punctuation in a line of Latin script, no CJK letters",))
