@@ -183,6 +183,10 @@ class Pipeline:
                 break
             ctx = replace(ctx, lang=again, memo={})
             language = again
+        if not current.strip() and text.strip():
+            # A whole text is never deleted (when all of it looks like
+            # residue: <unk> tokens, a note): it is left as it is.
+            current, applied = text, []
         return Explanation(
             current,
             applied,

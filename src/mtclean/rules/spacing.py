@@ -184,40 +184,81 @@ def _glued_at(
         yield candidate(_AFTER, offset + pos, offset + pos + 1, ", ", ["speech verb after a period"])
 
 
-def _quotation_open(text: str, pos: int) -> bool | None:
+def _quotation_open(text: str, pos: int, state: "_QuoteState | None" = None) -> bool | None:
     """Is a quotation open at ``pos`` (on its line)? None when the marks are unbalanced oddly.
 
     Counts curly and low openers (“ „) against closers (”), and straight
     quotes by parity: German-style „…“ and MT's “…“ use “ to close.
+    ``state`` carries the count along a piece read left to right.
     """
-    line_start = max(text.rfind("\n", 0, pos) + 1, pos - 2000)
-    opened = 0
-    for ch in text[line_start:pos]:
-        if ch in "„":
-            opened += 1
-        elif ch == "“":
-            opened = 0 if opened > 0 else 1  # “ closes an open quotation, else opens one
-        elif ch == "”":
-            opened = max(0, opened - 1)
-        elif ch == '"':
-            opened = 0 if opened > 0 else 1
-    return opened > 0
+    return (state or _QuoteState(text)).at(pos)[0] > 0
+
+
+_QUOTE_MARK = re.compile('[„“”"\n]')
+
+
+class _QuoteState:
+    """Quotation marks counted from the start of the line, for positions asked in increasing order.
+
+    Each mark is read once however many positions are asked (counting from
+    the line start for each was quadratic on a long line, and a cap on how
+    far back to count made the answer depend on edits far away).
+    """
+
+    __slots__ = ("text", "pos", "opened", "straight")
+
+    def __init__(self, text: str):
+        self.text = text
+        self.pos = -1
+        self.opened = 0
+        self.straight = 0
+
+    def at(self, pos: int) -> tuple[int, int]:
+        """(open quotations, straight quotes) on the line before ``pos``."""
+        text = self.text
+        if pos < self.pos or self.pos < 0:
+            self.pos, self.opened, self.straight = text.rfind("\n", 0, pos) + 1, 0, 0
+        opened, straight = self.opened, self.straight
+        for m in _QUOTE_MARK.finditer(text, self.pos, pos):
+            ch = m.group()
+            if ch == "\n":
+                opened = straight = 0
+            elif ch == "„":
+                opened += 1
+            elif ch == "“":
+                opened = 0 if opened > 0 else 1  # “ closes an open quotation, else opens one
+            elif ch == "”":
+                opened = max(0, opened - 1)
+            else:
+                opened = 0 if opened > 0 else 1
+                straight += 1
+        self.pos, self.opened, self.straight = pos, opened, straight
+        return opened, straight
 
 
 def _find_space_after(text: str, ctx: Context) -> Iterator[Span | Candidate]:
+    # Quotation marks are counted along the whole text, once, for every piece.
+    quotes = (_QuoteState(text), _QuoteState(text))
     if len(text) <= _WINDOW:
-        yield from _space_after_in(text, 0, text, ctx)
+        yield from _space_after_in(text, 0, text, ctx, quotes)
         return
     # Long text: the patterns run only on the pieces whose screen hits.
     for offset, piece in windows(text, _WINDOW):
-        yield from _space_after_in(piece, offset, text, ctx)
+        yield from _space_after_in(piece, offset, text, ctx, quotes)
 
 
 _WINDOW = 16384
 
 
-def _space_after_in(piece: str, offset: int, whole: str, ctx: Context) -> Iterator[Span | Candidate]:
-    """The edits of fix_space_after_punctuation in ``piece`` (at ``offset`` in ``whole``)."""
+def _space_after_in(
+    piece: str, offset: int, whole: str, ctx: Context, quotes: "tuple[_QuoteState, _QuoteState] | None" = None
+) -> Iterator[Span | Candidate]:
+    """The edits of fix_space_after_punctuation in ``piece`` (at ``offset`` in ``whole``).
+
+    ``quotes``: the quotation counts over ``whole`` (from its line starts,
+    wherever the piece begins), for the curly and the straight marks.
+    """
+    opened_at, straight_at = quotes or (_QuoteState(whole), _QuoteState(whole))
     text = piece
     has_punct = _SCREEN_AFTER_PUNCT.search(text) is not None
     has_quote = _SCREEN_AFTER_QUOTE.search(text) is not None
@@ -242,7 +283,7 @@ def _space_after_in(piece: str, offset: int, whole: str, ctx: Context) -> Iterat
         for m in _CLOSE_GLUED.finditer(text):
             yield candidate(_AFTER, offset + m.end(), offset + m.end(), " ", ["curly closing quote"])
         for m in _OPEN_GLUED.finditer(text):
-            if _quotation_open(text, m.start()):
+            if _quotation_open(whole, offset + m.start(), opened_at):
                 # "backdrop,“says": the mark closes the quotation opened
                 # before it, so the space goes after it.
                 if text[m.end():m.end() + 1].islower() and text[m.start() - 1] in ",.!?":
@@ -255,8 +296,7 @@ def _space_after_in(piece: str, offset: int, whole: str, ctx: Context) -> Iterat
             for m in _STRAIGHT_GLUED.finditer(text):
                 if text[m.start() - 1] in "dlnst" and (m.start() < 2 or not text[m.start() - 2].isalpha()):
                     continue  # an apostrophe typed as a quote: coup d"état
-                line_start = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 2000)
-                opening = text.count('"', line_start, m.start()) % 2 == 0
+                opening = straight_at.at(offset + m.start())[1] % 2 == 0
                 ev = ["straight quote by parity"]
                 prev, nxt = text[m.start() - 1], text[m.end()]
                 # Direction from the neighbours: a comma or period before and
