@@ -93,16 +93,16 @@ def _pair_runs(old: str, a: list[str], b: list[str]) -> list[Span] | None:
         return None
     out: list[Span] = []
     po = len(a[0])  # where a[k] starts in old
-    k = l = 1
+    k = j = 1
     while k < len(a):
-        if l >= len(b):
+        if j >= len(b):
             return None
-        start, end, repl = po, po + len(a[k]), b[l]
-        k, l = k + 1, l + 1  # the ASCII chunks after the runs
+        start, end, repl = po, po + len(a[k]), b[j]
+        k, j = k + 1, j + 1  # the ASCII chunks after the runs
         while True:
-            if l >= len(b):
+            if j >= len(b):
                 return None
-            chunk, want = a[k], b[l]
+            chunk, want = a[k], b[j]
             if chunk == want:
                 break
             if chunk == " " + want:  # the space went into the repaired character
@@ -124,8 +124,8 @@ def _pair_runs(old: str, a: list[str], b: list[str]) -> list[Span] | None:
                 q += 1
             out.append((start + p, end - q, repl[p:len(repl) - q]))
         po = end + len(chunk)
-        k, l = k + 1, l + 1
-    return out if l == len(b) else None
+        k, j = k + 1, j + 1
+    return out if j == len(b) else None
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
