@@ -79,3 +79,10 @@ def test_text_without_spaces_stays_right():
 def test_unchanged_document_is_reused():
     doc = Document("same")
     assert doc.after([]) is doc
+
+
+def test_protected_domain_without_other_marks():
+    # Only a dot and a known ending mark these: the pre-screen must still find them.
+    doc = Document("Read example.org and Report.PDF today. End.")
+    assert [doc.text[s:e] for s, e in doc.protected] == ["example.org", "Report.PDF"]
+    assert Document("Dots. Many dots. No domain here.").protected == []

@@ -70,3 +70,39 @@ def test_lexicon_cache_is_bounded():
         assert len(others) <= lexicon.MAX_OTHER_TABLES
     assert lexicon.get_lexicon("und") is lexicon.EMPTY
     assert lexicon.get_lexicon("hr") is lexicon.EMPTY  # no data: no copy of English
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("so I’ll make some tea and eat some candies", "en"),  # typographic apostrophe, known as i'll
+        ("Of course, I’m interested in the offer", "en"),
+        ("C’est normal.", "und"),  # c'est is no English word: the apostrophe proves nothing
+        ("l’homme est là", "fr"),
+    ],
+)
+def test_typographic_apostrophes(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_scores_are_exact_whatever_the_word_order():
+    from mtclean.language import _evidence, _scores
+
+    ev = _evidence("Latin")
+    words = "a de la in die en het of".split()
+    assert _scores(words, " ".join(words), ev) == _scores(words[::-1], " ".join(words), ev)
+    assert all(isinstance(v, int) for v in _scores(words, "", ev).values())
+
+
+def test_no_lexicon_loaded_for_text_that_needs_none():
+    lexicon.get_lexicon.cache_clear()
+    try:
+        text = "Le chat dort dans le jardin, et le chien mange dans la cuisine avec les enfants."
+        assert mtclean.explain(text).lang == "fr"
+        assert "fr" not in lexicon.loaded_languages()
+        # A doubled glued name is the one thing that asks the lexicon.
+        assert mtclean.normalize("Le président MacronMacron dort dans le jardin, et le chien mange dans la cuisine.") \
+            == "Le président Macron dort dans le jardin, et le chien mange dans la cuisine."
+        assert "fr" in lexicon.loaded_languages()
+    finally:
+        lexicon.get_lexicon.cache_clear()

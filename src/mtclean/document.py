@@ -56,7 +56,15 @@ PROTECTED_PATTERN = regex.compile(
     """,
     regex.X | regex.I,
 )
-_PROTECTED_MARKS = ("://", "www.", "@", "#", "`", ".")
+_PROTECTED_MARKS = ("://", "www.", "@", "#", "`")
+# The one alternative without such a mark needs a dot and a known ending:
+# searched for first (C speed), since nearly every text holds a dot and the
+# whole pattern costs as much as ftfy on a paragraph. A superset of what
+# that alternative matches (no word boundary asked), same flags.
+_DOMAIN_MARK = regex.compile(
+    r"\.(?:com|org|net|gov|edu|io|ai|co|uk|ru|ua|de|fr|cn|info|html?|php|aspx?|pdf|docx?|xlsx?|csv|txt|json|py|js|md|png|jpe?g|gif)",
+    regex.I,
+)
 # A sentence starts at the text start, after a line break, or after . ! ?
 # (and closing quotes or brackets) and whitespace.
 _SENTENCE_START = re.compile(r"(?:^|\n|(?<=[.!?])[\"'”’)\]]*[ \t]+)\s*(?=\S)")
@@ -170,7 +178,7 @@ def _letter_runs(text: str, start: int, end: int) -> list[Span]:
 
 def _protected_spans(text: str, start: int, end: int) -> list[Span]:
     piece = text[start:end]
-    if not any(mark in piece for mark in _PROTECTED_MARKS):
+    if not any(mark in piece for mark in _PROTECTED_MARKS) and not _DOMAIN_MARK.search(piece):
         return []
     return [(m.start(), m.end()) for m in PROTECTED_PATTERN.finditer(text, start, end)]
 

@@ -31,7 +31,9 @@ the language-independent ones (mojibake, entities, MT markup). In order:
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+import math
+import re
+from collections import Counter, defaultdict
 
 import regex
 
@@ -55,6 +57,8 @@ _LETTER_WEIGHT = 0.5
 _SPACE_WEIGHT = 1.0
 
 _WORD = regex.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
+# _WORD on ASCII text.
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 _SCRIPTS = {
     "Latin": regex.compile(r"\p{Latin}"),
     "Cyrillic": regex.compile(r"\p{Cyrillic}"),
@@ -66,6 +70,7 @@ _SCRIPTS = {
 # Scripts that name their language alone.
 _SCRIPT_LANGUAGE = {"Greek": "el", "Japanese": "ja", "Hangul": "ko"}
 # French spacing: a space or no-break space before ; : ! ? or inside « ».
+_FRENCH_MARKS = (" ;", " :", " !", " ?", "\u00a0", "\u202f", "«")
 _FRENCH_SPACE = regex.compile(r"(?<=\w)[ \u00a0\u202f][;:!?](?=\s|$)|«[ \u00a0\u202f]|[\u00a0\u202f]»")
 
 
@@ -85,6 +90,15 @@ class _Evidence:
                 letters[c].append(lang)
         self.letter_owners = {c: tuple(ls) for c, ls in letters.items()}
         self.french_like = tuple(lang for lang in langs if facts(lang).space_before_high_punct)  # type: ignore[union-attr]
+        # Scores are integers in units of ``unit`` (one function word of one
+        # language alone): every share is a whole number of them, so sums do
+        # not depend on the order of the words and ties are exact.
+        sizes = {len(v) for v in self.word_owners.values()} | {len(v) for v in self.letter_owners.values()}
+        sizes.add(max(1, len(self.french_like)))
+        self.unit = 2 * math.lcm(*sizes)
+        self.word_gain = {w: (ls, self.unit // len(ls)) for w, ls in self.word_owners.items()}
+        self.letter_gain = {c: (ls, int(self.unit * _LETTER_WEIGHT) // len(ls)) for c, ls in self.letter_owners.items()}
+        self.space_gain = int(self.unit * _SPACE_WEIGHT) // max(1, len(self.french_like))
 
 
 def _function_words(lang: str) -> frozenset[str]:
@@ -119,58 +133,80 @@ def _in_script(words: list[str], script: str) -> list[str]:
     ]
 
 
-def _scores(words: list[str], sample: str, ev: _Evidence) -> dict[str, float]:
-    """Evidence per language: function words, distinctive letters, French spaces."""
-    scores: dict[str, float] = dict.fromkeys(ev.langs, 0.0)
-    owners = ev.word_owners
-    for w in words:
-        langs = owners.get(w)
-        if langs:
-            share = 1.0 / len(langs)
-            for lang in langs:
-                scores[lang] += share
-    seen_letters = {c for w in words if not w.isascii() for c in w if not c.isascii()}
-    for c in seen_letters:
-        langs = ev.letter_owners.get(c)
-        if langs:
-            share = _LETTER_WEIGHT / len(langs)
-            for lang in langs:
-                scores[lang] += share
-    if ev.french_like and _FRENCH_SPACE.search(sample):
+def _scores(words: list[str], sample: str, ev: _Evidence) -> dict[str, int]:
+    """Evidence per language, in units of ``ev.unit``: function words, distinctive letters, French spaces."""
+    scores: dict[str, int] = dict.fromkeys(ev.langs, 0)
+    gains = ev.word_gain
+    counts = Counter(words)
+    for w in counts.keys() & gains.keys():
+        langs, share = gains[w]
+        gain = share * counts[w]
+        for lang in langs:
+            scores[lang] += gain
+    if not sample.isascii():
+        letter_gain = ev.letter_gain
+        for c in set("".join(words)):
+            hit = letter_gain.get(c)
+            if hit:
+                for lang in hit[0]:
+                    scores[lang] += hit[1]
+    if ev.french_like and any(m in sample for m in _FRENCH_MARKS) and _FRENCH_SPACE.search(sample):
         for lang in ev.french_like:
-            scores[lang] += _SPACE_WEIGHT / len(ev.french_like)
+            scores[lang] += ev.space_gain
     return scores
 
 
-def _decide(scores: dict[str, float], n: int) -> str | None:
-    """The language the evidence clearly favours, or None."""
+def _decide(scores: dict[str, int], n: int, unit: int) -> str | None:
+    """The language the evidence clearly favours, or None (scores in units of ``unit``)."""
     if not scores:
         return None
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     best, top = ranked[0]
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    second = ranked[1][1] if len(ranked) > 1 else 0
     if n < 8:
         # A headline or a fragment: one clear signal, at most a weak rival.
-        return best if top >= 1.0 and second <= top / 2 else None
+        return best if top >= unit and 2 * second <= top else None
     # Prose runs at 25-50% function words: demand a share and a margin.
-    if top >= max(2.0, 0.1 * n) and top >= 2 * second + 1:
+    if top >= 2 * unit and 10 * top >= n * unit and top >= 2 * second + unit:
         return best
     return None
 
 
+def _leads(scores: dict[str, int], lang: str, unit: int) -> bool:
+    """``lang`` has evidence of its own and more than any other language."""
+    mine = scores.get(lang, 0)
+    return mine >= unit and all(v < mine for k, v in scores.items() if k != lang)
+
+
 def _known_to(lang: str, words: list[str], original: list[str]) -> bool:
-    """True when the lower-case words are frequent words of ``lang``'s own shipped lexicon."""
+    """True when the lower-case words are frequent words of ``lang``'s own shipped lexicon.
+
+    A word with a typographic apostrophe counts as its ASCII form
+    (``I’ve`` as ``i've``), and only when the lexicon knows that form: the
+    apostrophe alone says nothing (``C’est`` is not English).
+    """
     f = facts(lang)
     if f is None or not f.cased_lexicon or f.script != "Latin":
-        return False
-    if any(not w.isascii() and any(c not in f.letters for c in w if not c.isascii()) for w in words):
-        return False  # letters the language does not write
-    lower = [w for w, o in zip(words, original) if o[:1].islower() and len(w) > 1]
-    if not lower:
         return False
     from .lexicon import get_lexicon
 
     lex = get_lexicon(lang)
+    apostrophes = {c: "'" for c in f.word_apostrophes if not c.isascii()}
+    table = str.maketrans(apostrophes) if apostrophes else None
+    plain = words
+    if table is not None and not all(w.isascii() for w in words):
+        plain = [w.translate(table) for w in words]
+    for w, p in zip(words, plain):
+        if w.isascii():
+            continue
+        if p.isascii():
+            if lex.zipf(p) < _KNOWN_ZIPF:
+                return False  # an apostrophe in a word the language does not write
+        elif any(c not in f.letters for c in p if not c.isascii()):
+            return False  # letters the language does not write
+    lower = [p for p, o in zip(plain, original) if o[:1].islower() and len(p) > 1]
+    if not lower:
+        return False
     known = sum(lex.zipf(w) >= _KNOWN_ZIPF for w in lower)
     return known == len(lower) if len(lower) < 8 else known >= 0.9 * len(lower)
 
@@ -219,18 +255,35 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
         return UNDETERMINED
     if script in _SCRIPT_LANGUAGE:
         return _SCRIPT_LANGUAGE[script]
-    original = _in_script(_WORD.findall(sample), script)
-    words = [w.lower() for w in original]
-    n = len(words)
     if script == "Han":
         return "zh" if len(_SCRIPTS["Han"].findall(sample)) >= 4 else UNDETERMINED
+    if sample.isascii():
+        # The same words as _WORD finds, at the standard library's speed.
+        words = _ASCII_WORD.findall(sample.lower())
+        original = None
+    else:
+        original = _in_script(_WORD.findall(sample), script)
+        words = [w.lower() for w in original]
+    n = len(words)
     ev = _evidence(script)
+    unit = ev.unit
     scores = _scores(words, sample, ev)
-    decided = _decide(scores, n)
+    decided = _decide(scores, n, unit)
     if decided:
         return decided
-    if default and all(v < 1.0 for k, v in scores.items() if k != default) and _known_to(default, words, original):
-        return default
+    if default and all(v < unit for k, v in scores.items() if k != default):
+        if original is None:
+            original = _ASCII_WORD.findall(sample)
+        if _known_to(default, words, original):
+            return default
     if n >= _LANGDETECT_MIN_WORDS:
+        if default and _leads(scores, default, unit):
+            # The default language leads and its own lexicon knows the words
+            # (its table is loaded for its rules anyway): langdetect, 5-15 ms
+            # a call, would only confirm it.
+            if original is None:
+                original = _ASCII_WORD.findall(sample)
+            if _known_to(default, words, original):
+                return default
         return _langdetect(sample, script) or UNDETERMINED
     return UNDETERMINED

@@ -14,7 +14,7 @@ import gzip
 import itertools
 from importlib import resources
 
-__all__ = ["Lexicon", "get_lexicon"]
+__all__ = ["Lexicon", "get_lexicon", "is_loaded"]
 
 
 class Lexicon:
@@ -225,6 +225,15 @@ def get_lexicon(lang: str) -> Lexicon:
         for k in others[: max(0, len(others) - MAX_OTHER_TABLES)]:
             del _LOADED[k]
     return lex
+
+
+def is_loaded(lang: str) -> bool:
+    """True when ``get_lexicon(lang)`` would not load anything (a screen may then use it freely).
+
+    >>> is_loaded("und")
+    True
+    """
+    return lang == "und" or lang in _LOADED
 
 
 def loaded_languages() -> list[str]:

@@ -174,11 +174,14 @@ class Pipeline:
         # differs (mojibake hid the words), the rules of the new language run
         # too, so that the output is a fixed point whatever a second call
         # would detect (normalize is idempotent).
+        detected_on = text  # the text ``language`` was detected on
         for _ in range(3):
             current, applied = self._run(text, current, applied, ctx, below, found, suggestions)
             if given:
                 break
-            again = detect_language(current, default=self.default_lang)
+            # (Detection is deterministic: an unchanged text is not asked again.)
+            again = language if current == detected_on else detect_language(current, default=self.default_lang)
+            detected_on = current
             if again == ctx.lang:
                 break
             ctx = replace(ctx, lang=again, memo={})

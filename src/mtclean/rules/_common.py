@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from typing import Iterator
 
-import regex
-
 from ..edits import apply_edits
 from ..languages import codes_where
 from ..pipeline import check_text
-from ..document import PROTECTED_PATTERN, Document
+from ..document import Document
 from ..rule import Context, Rule
 
 EN = frozenset({"en"})
@@ -39,11 +36,6 @@ def run_rule(rule: Rule, text: str, lang: str) -> str:
         return text
     return apply_edits(text, rule.edits(text, ctx))
 
-
-
-# Things that are not prose and that no rule may touch: one pattern, the
-# document model's (URLs, e-mail, handles, code, paths, file names).
-_PROTECTED = PROTECTED_PATTERN
 
 
 _WORD_CHARS = re.compile(r"[^\W\d_]+")
@@ -140,7 +132,7 @@ def protected(text: str, ctx: Context) -> "DocumentProtected":
 
 
 class DocumentProtected:
-    """``Protected``'s questions answered by a :class:`~mtclean.document.Document`."""
+    """Protected spans (URLs, e-mail, handles, code, paths) answered by a :class:`~mtclean.document.Document`."""
 
     __slots__ = ("doc",)
 
@@ -153,58 +145,15 @@ class DocumentProtected:
 
     def seen_from(self, offset: int) -> "_ProtectedView":
         """The same spans, for positions counted from ``offset`` (a piece of the text)."""
-        return _ProtectedView(self, offset)  # type: ignore[arg-type]
-
-
-_TLD = re.compile(
-    r"\.(?:com|org|net|gov|edu|io|ai|co|uk|ru|ua|de|fr|cn|info|html?|php|aspx?|pdf|docx?|xlsx?|csv|txt|json|py|js|md|png|jpe?g|gif)\b",
-    re.I,
-)
-
-
-class Protected:
-    """Sorted spans of ``text`` that rules must leave alone.
-
-    >>> p = Protected("see www.example.com/a.b or mail a@b.org")
-    >>> p.covers(8), p.covers(0)
-    (True, False)
-    """
-
-    __slots__ = ("text", "starts", "ends")
-
-    def __init__(self, text: str):
-        self.text: str | None = text  # scanned on the first question only
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-
-    def _scan(self) -> None:
-        text, self.text = self.text, None
-        # Pre-screen: each protected shape has one of these marks.
-        if text and (any(mark in text for mark in ("://", "www.", "@", "#", "`")) or _TLD.search(text)):
-            for m in _PROTECTED.finditer(text):
-                self.starts.append(m.start())
-                self.ends.append(m.end())
-
-    def seen_from(self, offset: int) -> "_ProtectedView":
-        """The same spans, for positions counted from ``offset`` (a piece of the text)."""
         return _ProtectedView(self, offset)
-
-    def covers(self, pos: int, end: int | None = None) -> bool:
-        """True when ``[pos, end)`` (or the character at ``pos``) meets a protected span."""
-        if self.text is not None:
-            self._scan()
-        if not self.starts:
-            return False
-        end = pos + 1 if end is None else max(end, pos + 1)
-        i = bisect.bisect_right(self.starts, end - 1) - 1
-        return i >= 0 and self.ends[i] > pos
-
 
 
 class _ProtectedView:
+    """A :class:`DocumentProtected` seen from ``offset`` (positions in a piece of the text)."""
+
     __slots__ = ("whole", "offset")
 
-    def __init__(self, whole: Protected, offset: int):
+    def __init__(self, whole: DocumentProtected, offset: int):
         self.whole, self.offset = whole, offset
 
     def covers(self, pos: int, end: int | None = None) -> bool:

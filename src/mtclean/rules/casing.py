@@ -355,6 +355,11 @@ def _mid_sentence_use(text: str, word: str) -> bool:
     return False
 
 
+# words x characters below which one str.find per word is cheaper than
+# compiling one pattern for all of them (about 0.3 ms a compile).
+_FIND_BUDGET = 1 << 20
+
+
 def _any_mid_sentence_use(text: str, words: set[str]) -> bool:
     """``any(_mid_sentence_use(text, w) for w in words)`` in one pass over ``text``.
 
@@ -369,6 +374,9 @@ def _any_mid_sentence_use(text: str, words: set[str]) -> bool:
     rest = [w for w in words if not text.startswith(" " + w)]
     if not rest:
         return False
+    if len(rest) * len(text) <= _FIND_BUDGET:
+        # Short texts: a C-level find per word beats compiling a pattern.
+        return any(_mid_sentence_use(text, w) for w in rest)
     needles = regex.compile(r" \L<words>", words=rest)
     for m in needles.finditer(text, overlapped=True):
         i = m.start()

@@ -7,8 +7,19 @@ from typing import Iterator
 
 import regex
 
+from ..lexicon import is_loaded
 from ..rule import Candidate, Context, Rule, diff_spans
-from ._common import EN, DocumentProtected, lower_word_list, protected, run_rule, unknown_words, window_words, word_counts
+from ._common import (
+    EN,
+    DocumentProtected,
+    lower_word_list,
+    protected,
+    run_rule,
+    unknown_words,
+    window_words,
+    word_counts,
+    word_set,
+)
 from .glue import _CLOSED_CLASS, _TECHNICAL, candidate, confidence_of
 
 __all__ = [
@@ -34,8 +45,16 @@ def _is_doubled(w: str) -> bool:
 def _find_glued_names(text: str, ctx: Context) -> Iterator[Candidate]:
     # "PutinPutin" is neither lower, upper nor title case, and no lexicon
     # knows it: a handful of candidates from the shared unknown-word set.
-    if not any(_is_doubled(w) for w in unknown_words(text, ctx) if not w.istitle()):
-        return
+    # A language whose lexicon is not loaded yet is not loaded for this
+    # screen: the word set is searched first, the lexicon asked only about
+    # a doubled word (text without one never loads it).
+    if is_loaded(ctx.lang):
+        if not any(_is_doubled(w) for w in unknown_words(text, ctx) if not w.istitle()):
+            return
+    else:
+        doubled = [w for w in word_set(text, ctx) if _is_doubled(w) and not w.istitle()]
+        if not doubled or all(w in ctx.lexicon.words for w in doubled):
+            return
     lex = ctx.lexicon
     counts = word_counts(text, ctx)
     for m in _GLUED_TWICE.finditer(text):
