@@ -23,7 +23,9 @@ FILES = sorted((ROOT / "benchmarks" / "verdicts").glob("*.tsv"))
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_verdict_file_format(path):
-    assert re.fullmatch(r"realmt_[a-z]{2,3}\.tsv", path.name), "verdict files are realmt_<lang>.tsv"
+    # realmt_<lang>.tsv: edits on real MT output; clean_<lang>.tsv: edits on clean text (damage or repair).
+    assert re.fullmatch(r"(?:realmt|clean)_[a-z]{2,3}\.tsv", path.name), "verdict files are realmt_<lang>.tsv or clean_<lang>.tsv"
+    allowed = {"damage", "repair", "unclear"} if path.name.startswith("clean_") else {"right", "wrong", "unclear"}
     rules = set(mtclean.rule_names())
     lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
     assert lines[0] == "key\trule\tverdict\treason"
@@ -35,7 +37,7 @@ def test_verdict_file_format(path):
         keys.add(key)
         assert re.fullmatch(r"[a-z_+]+", rule)
         assert set(rule.split("+")) <= rules, f"unknown rule in {rule}"
-        assert verdict in {"right", "wrong", "unclear"}
+        assert verdict in allowed
         assert 0 < len(reason) <= 120
 
 

@@ -178,6 +178,13 @@ def _lowercased_name_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
         if cased and (start == 0 or text[start - 1] != "-") and common_level > COMMON_WORD_LEVEL:
             yield Candidate(start, end, repl, 0.93, ("the document writes it capitalised", "not a common word"))
             continue
+        if repl not in seen and len(word) >= 5:
+            # Written in lower case again and again, never capitalised: the
+            # writer's spelling, not a lost capital.
+            lower_counts: Counter[str] = ctx.cached("lower_word_counts", text, lambda t: Counter(_LOWER_RUN.findall(t)))  # type: ignore[assignment]
+            if lower_counts.get(word, 0) > 1:
+                yield Candidate(start, end, repl, 0.45, ("cased lexicon: usually capitalised", "always written in lower case"))
+                continue
         if start > 0 and text[start - 1] == "-":
             # "Ji-san", "Jean-pierre": the lower-case half of a hyphenated name is its own spelling.
             yield Candidate(start, end, repl, 0.3, ("after a hyphen: part of a compound",))
