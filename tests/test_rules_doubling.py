@@ -150,10 +150,13 @@ _LONG_FILLER = " ".join(
 )
 def test_doubles_found_deep_in_long_documents(bad, good):
     assert len(_LONG_FILLER) > 30_000
-    text = _LONG_FILLER[:20_000] + " " + bad + " " + _LONG_FILLER[20_000:]
+    # (the filler's second half starts with a space: strip it, or the join
+    # makes a double space that collapse_double_spaces rightly repairs)
+    rest = _LONG_FILLER[20_000:].lstrip()
+    text = _LONG_FILLER[:20_000] + " " + bad + " " + rest
     out = mtclean.normalize(text, lang="en")
     assert bad not in out
-    assert _LONG_FILLER[:20_000] + " " + good + " " + _LONG_FILLER[20_000:] == out
+    assert _LONG_FILLER[:20_000] + " " + good + " " + rest == out
 
 
 # ---------------------------------------------------------------- evidence

@@ -13,6 +13,9 @@ position has a reason:
 4. ``fix_fullwidth_punctuation``, ``fix_space_before_punctuation``,
    ``remove_doubled_punctuation``: ASCII marks first, then tokenizer spaces,
    then the doubled marks that removing a space can bring together.
+   ``collapse_double_spaces`` next (removing tokens above can leave two
+   spaces), then ``join_spaced_hyphens``, which reads ``word - word`` with
+   single spaces; both before the word rules, which then see whole words.
 5. ``dedupe_glued_names``: before glue splitting, which would otherwise turn
    ``PutinPutin`` into ``Putin Putin``.
 6. ``fix_space_after_punctuation``, ``fix_stray_period``: separate the
@@ -53,6 +56,7 @@ from .punctuation import (
 from .residue import REMOVE_UNK_TOKENS, REPORT_UNTRANSLATED_FRAGMENTS, remove_unk_tokens
 from .sentences import CAPITALISE_PRONOUN_I, CAPITALISE_SENTENCE_START, capitalise_pronoun_i, capitalise_sentence_start
 from .preamble import REMOVE_PREAMBLE, REMOVE_STRAY_OPENING, remove_preamble, remove_stray_opening
+from .whitespace import COLLAPSE_DOUBLE_SPACES, JOIN_SPACED_HYPHENS, collapse_double_spaces, join_spaced_hyphens
 from .spacing import (
     FIX_SPACE_AFTER_PUNCTUATION,
     FIX_SPACE_BEFORE_PUNCTUATION,
@@ -72,6 +76,8 @@ DEFAULT_RULES = (
     FIX_FULLWIDTH_PUNCTUATION,
     FIX_SPACE_BEFORE_PUNCTUATION,
     REMOVE_DOUBLED_PUNCTUATION,
+    COLLAPSE_DOUBLE_SPACES,
+    JOIN_SPACED_HYPHENS,
     DEDUPE_GLUED_NAMES,
     FIX_SPACE_AFTER_PUNCTUATION,
     FIX_STRAY_PERIOD,
@@ -106,6 +112,8 @@ for _fn, _rule in [
     (remove_doubled_punctuation, REMOVE_DOUBLED_PUNCTUATION),
     (capitalise_pronoun_i, CAPITALISE_PRONOUN_I),
     (capitalise_sentence_start, CAPITALISE_SENTENCE_START),
+    (collapse_double_spaces, COLLAPSE_DOUBLE_SPACES),
+    (join_spaced_hyphens, JOIN_SPACED_HYPHENS),
 ]:
     _fn.rule = _rule  # type: ignore[attr-defined]
 del _fn, _rule
@@ -116,6 +124,8 @@ __all__ = [r.name for r in DEFAULT_RULES if r.kind == "repair"] + [
     "REMOVE_DOUBLED_PUNCTUATION",
     "CAPITALISE_PRONOUN_I",
     "CAPITALISE_SENTENCE_START",
+    "COLLAPSE_DOUBLE_SPACES",
+    "JOIN_SPACED_HYPHENS",
     "REPORT_UNTRANSLATED_FRAGMENTS",
     "DEFAULT_RULES",
     "FIX_MOJIBAKE",

@@ -1,0 +1,158 @@
+"""Spaces inside a line that MT output gets wrong: doubled spaces, spaced hyphens."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from typing import Iterator
+
+import regex
+
+from ..rule import Candidate, Context, Rule
+from ._common import EN, protected, run_rule
+
+__all__ = [
+    "collapse_double_spaces",
+    "join_spaced_hyphens",
+    "COLLAPSE_DOUBLE_SPACES",
+    "JOIN_SPACED_HYPHENS",
+]
+
+# ---------------------------------------------------------------- double spaces
+# A run of two or more spaces between two visible characters of a line
+# (never at a line start: indentation; never tabs).
+_RUN = regex.compile(r"(?<=[^\s])  +(?=[^\s])")
+_RUN_IN_LINE = regex.compile(r"[^\s]  +[^\s]")
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _find_double_spaces(text: str, ctx: Context) -> Iterator[Candidate]:
+    if "  " not in text:
+        return
+    prot = protected(text, ctx)
+    for m in _RUN.finditer(text):
+        s, e = m.start(), m.end()
+        if prot.covers(s - 1, e + 1):
+            continue
+        ls, le = _line(text, s)
+        line = text[ls:le]
+        # Alignment: a table or code lays out columns with runs of spaces on
+        # several lines, or several runs on one line; an indented line or a
+        # tab is laid out too. All of it stays.
+        if "\t" in line or line[:1] == " " or len(_RUN_IN_LINE.findall(line)) > 1:
+            continue
+        prev_s, _ = _line(text, ls - 1) if ls > 0 else (0, 0)
+        prev_line = text[prev_s:ls - 1] if ls > 0 else ""
+        next_line = text[le + 1:_line(text, le + 1)[1]] if le < len(text) else ""
+        if _RUN_IN_LINE.search(prev_line) or _RUN_IN_LINE.search(next_line):
+            continue
+        before = text[s - 1]
+        if before in ".!?:" or (before in "\"'”’)" and s > 1 and text[s - 2] in ".!?"):
+            # Two spaces after a sentence: a typing convention, not damage.
+            yield Candidate(s, e, " ", 0.3, ("two spaces after a sentence end: a typing style",))
+            continue
+        after = text[e]
+        if not (before.isalnum() or before in ",;") or not after.isalnum():
+            # Before a bracket, a dash, a quote or a bar the gap is often a
+            # separator a writer chose ("Title  | Site", "word  (source)").
+            yield Candidate(s, e, " ", 0.45, ("two spaces next to punctuation: may be a chosen separator",))
+            continue
+        if e - s > 2:
+            yield Candidate(s, e, " ", 0.45, (f"{e - s} spaces inside a line: may be a column gap",))
+            continue
+        yield Candidate(s, e, " ", 0.95, ("two spaces between words inside a line, no alignment on the line or around it",))
+
+
+COLLAPSE_DOUBLE_SPACES = Rule(
+    "collapse_double_spaces",
+    _find_double_spaces,
+    None,
+    "Collapse two spaces between words inside a line to one; never indentation, tables, "
+    "code alignment or two spaces after a sentence.",
+    category="spacing",
+)
+
+
+def collapse_double_spaces(text: str, *, lang: str = "en") -> str:
+    """Collapse an accidental double space inside a line.
+
+    >>> collapse_double_spaces("The talks  ended in May.")
+    'The talks ended in May.'
+    >>> collapse_double_spaces("name   age\\nAnn    41\\n    indented  code")
+    'name   age\\nAnn    41\\n    indented  code'
+    """
+    return run_rule(COLLAPSE_DOUBLE_SPACES, text, lang)
+
+
+# ---------------------------------------------------------------- spaced hyphens
+_SPACED = regex.compile(r"(?<![\p{L}\p{N}'’-])(\p{L}[\p{L}'’]*|\p{N}+) - (\p{L}[\p{L}'’]*|\p{N}+)(?![\p{L}\p{N}'’-]|[.,:/]\p{N})")
+_TENS = frozenset("twenty thirty forty fifty sixty seventy eighty ninety".split())
+_UNITS = frozenset("one two three four five six seven eight nine".split())
+_FUNCTION = frozenset("a an the and or but of to in on at by for with from as is was it that this".split())
+
+
+@functools.lru_cache(maxsize=None)
+def _prefixes(lang: str) -> frozenset[str]:
+    path = resources.files("mtclean") / "data" / lang / "hyphen_prefixes.tsv"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(
+        line.split("\t", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    )
+
+
+def _find_spaced_hyphens(text: str, ctx: Context) -> Iterator[Candidate]:
+    if " - " not in text:
+        return
+    prot = protected(text, ctx)
+    lower = None
+    for m in _SPACED.finditer(text):
+        a, b = m.group(1), m.group(2)
+        s, e = m.end(1), m.start(2)
+        if prot.covers(m.start(), m.end()):
+            continue
+        joined = f"{a}-{b}"
+        if lower is None:
+            lower = text.lower()
+        # Evidence, strongest first: the text writes the joined word itself.
+        if a.isdigit() and b.isdigit():
+            continue  # a score or a range ("1 - 0", "2019 - 2020"), written so on purpose
+        if lower.count(joined.lower()) > 0:
+            yield Candidate(s, e, "-", 0.95, (f"the text writes {joined!r} elsewhere",))
+        elif a.lower() in _TENS and b.lower() in _UNITS:
+            yield Candidate(s, e, "-", 0.95, ("a compound number written with a spaced hyphen",))
+        elif a.isupper() and a.isalpha() and len(a) <= 5 and b.isdigit() and len(b) <= 3:
+            # S - 300, F - 16, COVID - 19 (a year after a dash is not a model number)
+            yield Candidate(s, e, "-", 0.85, ("capitals then a number: a model or code name",))
+        elif a.lower() in _prefixes(ctx.lang) and a.islower() and b.isalpha() and len(b) >= 3 and (
+            b.lower() not in _FUNCTION and b.lower() in ctx.lexicon
+        ):
+            yield Candidate(s, e, "-", 0.9, (f"{a!r} is a bound prefix, {b!r} a known word",))
+
+
+JOIN_SPACED_HYPHENS = Rule(
+    "join_spaced_hyphens",
+    _find_spaced_hyphens,
+    EN,
+    "Join a hyphen spaced by tokenization ('re - elected', 'Twenty - five', 'S - 300') when the joined "
+    "word is known (written so in the text, a number compound, a model name, a bound prefix); "
+    "a spaced dash between clauses stays.",
+    category="spacing",
+)
+
+
+def join_spaced_hyphens(text: str, *, lang: str = "en") -> str:
+    """Remove the spaces a tokenizer put around a hyphen inside a word.
+
+    >>> join_spaced_hyphens("He was re - elected with Twenty - five votes.")
+    'He was re-elected with Twenty-five votes.'
+    >>> join_spaced_hyphens("We waited - nothing came - and left.")
+    'We waited - nothing came - and left.'
+    """
+    return run_rule(JOIN_SPACED_HYPHENS, text, lang)
