@@ -85,14 +85,14 @@ def main(argv: list[str] | None = None) -> int:
                 for f in check(text, lang):
                     kinds[f] += 1
                     failures.append((where, lang, f, text))
-            if inputs % 10000 == 0:
+                    if len(failures) <= args.show:
+                        print(f"- {where} lang={lang}: {f}: {text[:200]!r}", flush=True)
+            if inputs % 2000 == 0:
                 print(f"... {inputs} inputs, {len(failures)} failures, {time.perf_counter() - t0:.0f} s", flush=True)
     print(f"{inputs} inputs x {len(langs)} languages = {checks} checks in {time.perf_counter() - t0:.0f} s: "
           f"{len(failures)} failures")
     for kind, count in kinds.most_common():
         print(f"  {count:6d}  {kind}")
-    for where, lang, f, text in failures[: args.show]:
-        print(f"- {where} lang={lang}: {f}: {text[:200]!r}")
     return 1 if failures else 0
 
 

@@ -1,12 +1,22 @@
-"""Worst-case inputs: each known stall finishes and gives the right text.
+"""Worst-case inputs: no shape costs more per byte as it grows; each known stall gives the right text.
 
-(Complexity ratio checks are still to come; these are behavioural
-regressions for the bugs that were quadratic or worse.)
+The cost tests time every adversarial shape of ``tests/hostile_shapes.py``
+at two sizes (3 kB and 24 kB, best of 3) and assert that the cost per
+character at the larger size is at most 2.5 times that at the smaller one:
+linear work passes with a wide margin on a noisy shared machine, quadratic
+work (8 times the size: 8 times the cost per character) does not. No time
+is asserted. ``benchmarks/bench_worst_case.py`` runs the same shapes at
+10 kB to 1 MB against real prose.
 """
 
 from __future__ import annotations
 
+import time
+
+import pytest
+
 import mtclean
+from hostile_shapes import SHAPES
 from mtclean.rule import diff_spans
 from mtclean.edits import Edit, apply_edits
 
@@ -54,3 +64,74 @@ def test_a_note_alone_is_never_deleted():
 
 def test_bom_keeps_line_start_rules():
     assert norm("\ufeffANDThe cat", lang="en") == "\ufeffThe cat"
+
+
+# ---------------------------------------------------------------- cost ratios
+SMALL, LARGE = 3_000, 24_000
+MAX_RATIO = 2.5
+
+
+def _per_char(text: str, lang: str | None, rounds: int) -> float:
+    # CPU time of this process, not wall time: on a loaded machine a long
+    # call is descheduled more often than a short one, which would bias the
+    # ratio upward.
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.process_time()
+        mtclean.normalize(text, lang=lang)
+        best = min(best, time.process_time() - t0)
+    return best / len(text)
+
+
+def cost_ratio(name: str, lang: str | None = "en", rounds: int = 3) -> float:
+    """Cost per character at LARGE over cost per character at SMALL for shape ``name``."""
+    small, large = SHAPES[name](SMALL), SHAPES[name](LARGE)
+    mtclean.normalize(small, lang=lang)  # warm: lexicon, patterns, ftfy
+    return _per_char(large, lang, rounds) / _per_char(small, lang, rounds)
+
+
+def _assert_linear(name: str, lang: str | None) -> None:
+    ratio = cost_ratio(name, lang)
+    if ratio > MAX_RATIO:  # a burst of load from another job: measure again, longer
+        ratio = min(ratio, cost_ratio(name, lang, rounds=7))
+    assert ratio <= MAX_RATIO, f"{name}: per-character cost x{ratio:.1f} from {SMALL} to {LARGE} characters"
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_cost_per_character_does_not_grow(name):
+    _assert_linear(name, "en")
+
+
+@pytest.mark.parametrize(
+    "name", ["mojibake_nospace", "glued_mojibake_lines", "punct_words", "dotted_caps", "fullwidth_punct", "rtl"]
+)
+def test_cost_per_character_does_not_grow_with_detection(name):
+    _assert_linear(name, None)
+
+
+def test_the_ratio_catches_quadratic_work():
+    # The measuring itself: a rule that scans the whole text once per
+    # candidate (what full-width punctuation did) fails the bar.
+    from mtclean.pipeline import make_pipeline
+    from mtclean.rule import Rule
+
+    def find(text, ctx):
+        for i, ch in enumerate(text):
+            if ch == "!" and "\n" not in text[:i]:  # a whole-prefix scan per mark
+                text.count("?", 0, i)
+                yield i, i + 1, "!"
+
+    slow = make_pipeline(Rule("quadratic", find))
+
+    def per_char(n):
+        text = ("ab! " * n)[:n]
+        best = min(_timed(slow, text) for _ in range(3))
+        return best / n
+
+    assert per_char(LARGE) / per_char(SMALL) > MAX_RATIO
+
+
+def _timed(pipeline, text):
+    t0 = time.process_time()
+    pipeline(text, lang="en")
+    return time.process_time() - t0

@@ -104,6 +104,9 @@ _BY_DESIGN = regex.compile(r"^\p{Ll}[\p{Ll}'’-]*\p{Lu}|[\d_/\\=<>{}\[\]()@#$%^
 _LOWER_LINE = regex.compile(r"(?<=\n[ \t]*)(?<![.!?:][\"'”’)\]]*\n[ \t]*)\p{Ll}")
 _LOWER_PRONOUN = regex.compile(r"(?<![\p{L}\p{N}_.'’(\[-])i(?=['’]\p{L}|[ \t]\p{L})")
 _TRAILING = "\"'“”‘’«».,;:!?…"
+# Compiled once (module-level regex.search looks the pattern up per call).
+_ENDS_SENTENCE = regex.compile(r"[.!?:][\"'”’)\]]*$")
+_LAST_LETTERS = regex.compile(r"\p{L}+$")
 
 
 @functools.lru_cache(maxsize=None)
@@ -150,7 +153,7 @@ def _sentence_starts(text: str, ctx: Context) -> list[tuple[int, str, int]]:
                 while prev_end > 0 and text[prev_end - 1] in " \t":
                     prev_end -= 1
                 prev = text[text.rfind("\n", 0, prev_end) + 1:prev_end]
-                if prev.strip() and not regex.search(r"[.!?:][\"'”’)\]]*$", prev):
+                if prev.strip() and not _ENDS_SENTENCE.search(prev):
                     continue
             how = "list number" if m.group("num") else ("text start" if s == 0 else "line start")
         elif s > 0 and text[s - 1] == ":":
@@ -163,7 +166,7 @@ def _sentence_starts(text: str, ctx: Context) -> list[tuple[int, str, int]]:
                 continue  # an ellipsis goes on mid-sentence
             if before.endswith("."):
                 core = before.rstrip(".").lstrip("\"'“‘«(")
-                last = regex.search(r"\p{L}+$", core)
+                last = _LAST_LETTERS.search(core)
                 if _ABBREVIATION_SHAPE.search(before) or core.lower() in abbreviations or (
                     last is not None and last.group().lower() in abbreviations
                 ):
