@@ -97,7 +97,16 @@ _START_SCREEN = re.compile(
 )
 # The token before a terminator is an abbreviation by its shape: letters
 # with periods ("U.S.", "p.m.", "e.g.") or one letter (an initial, "J.").
-_ABBREVIATION_SHAPE = regex.compile(r"(?:^|[^\p{L}])(?:\p{L}\.){2,}$|(?:^|[^\p{L}.])\p{L}\.$")
+_ABBREVIATION_SHAPE = regex.compile(r"(?:^|[^\p{L}])(?:\p{L}\.){2,}$|(?:^|[^\p{L}.])\p{L}\.$|\p{L}\.\p{L}{1,3}\.$")
+# A number (digits or a Roman numeral) in the three tokens before a period:
+# "5.8 thousand. pregnant", "the XVIII century. had" -- MT carries over the
+# period of a source abbreviation (thous., c., bn.) after the full word.
+_NUMBER_BEFORE = regex.compile(r"(?:\d|\b[IVXLC]{2,}\b)\S*(?:\s+\S+){0,4}\s*$")
+# Words after which no sentence ends ("no queues at all to. reception").
+_NO_END = frozenset("to of the a an and or but in on at by for with from than".split())
+_SENTENCE_REST = regex.compile(r"[^.!?\n]*")
+# A top-level domain the MT system split off with a space ("site. ru").
+_TLD_WORD = frozenset("com org net gov edu io ru ua uk de fr cn info html php".split())
 # A token that is lower case by design: capitals or digits inside it
 # (iPhone, eBay, teamLab, x86), or code and path characters.
 _BY_DESIGN = regex.compile(r"^\p{Ll}[\p{Ll}'’-]*\p{Lu}|[\d_/\\=<>{}\[\]()@#$%^&*+|~`]|\p{L}\.\p{L}")
@@ -157,6 +166,8 @@ def _sentence_starts(text: str, ctx: Context) -> list[tuple[int, str, int]]:
                     continue
             how = "list number" if m.group("num") else ("text start" if s == 0 else "line start")
         elif s > 0 and text[s - 1] == ":":
+            if not m.group("num").rstrip().endswith("."):
+                continue  # "(1: 0) in the match": a score, not "1. item"
             how = "list number"
         elif s > 0 and text[s - 1] in ".!?":
             before = _token_before(text, s)
@@ -192,10 +203,10 @@ def _find_sentence_start(text: str, ctx: Context) -> Iterator[Candidate]:
         return
     prot = protected(text, ctx)
     # How the text writes its sentence starts: the writer's style is the evidence.
-    lower: list[tuple[int, str]] = []
+    lower: list[tuple[int, str, int]] = []
     upper = 0
     style = 0
-    for pos, how, _ in starts:
+    for pos, how, term in starts:
         token = _token_at(text, pos).rstrip(_TRAILING)
         if not token or _BY_DESIGN.search(token) or prot.covers(pos):
             continue
@@ -206,14 +217,14 @@ def _find_sentence_start(text: str, ctx: Context) -> Iterator[Candidate]:
             if token == "i" or token.startswith(("i'", "i’")):
                 style += 1  # the pronoun: capitalise_pronoun_i decides; evidence of style
                 continue
-            lower.append((pos, how))
+            lower.append((pos, how, term))
     if not lower:
         return
     # Lines that start in lower case after a line that ends no sentence, and
     # the pronoun "i" in lower case: more evidence of a lower-case style.
     style += len(_LOWER_LINE.findall(text)) + len(_LOWER_PRONOUN.findall(text))
     lex = ctx.lexicon
-    for pos, how in lower:
+    for pos, how, term in lower:
         others_lower = len(lower) - 1 + style
         word = _token_at(text, pos).rstrip(_TRAILING)
         evidence = [f"lower-case letter at a sentence start ({how})"]
@@ -234,6 +245,18 @@ def _find_sentence_start(text: str, ctx: Context) -> Iterator[Candidate]:
             # on in lower case.
             conf = 0.45
             evidence.append("a sentence may go on after an exclamation or a question")
+        elif word.lower() in _TLD_WORD:
+            conf = 0.3
+            evidence.append("a domain ending split off by a space")
+        elif how == "after '.'" and _token_before(text, term - 1).lower() in _NO_END:
+            conf = 0.3
+            evidence.append("the word before the period ends no sentence")
+        elif how != "list number" and len(_SENTENCE_REST.match(text, pos).group().split()) < 3:
+            conf = 0.45
+            evidence.append("one or two words after the period: a fragment, not a sentence")
+        elif how == "after '.'" and _NUMBER_BEFORE.search(text, max(0, term - 80), term - 1):
+            conf = 0.45
+            evidence.append("a number just before the period: it may be a source abbreviation's (thous., c.)")
         elif word.lower() not in lex:
             conf = 0.4
             evidence.append("the word is unknown to the lexicon (a name or an identifier)")
