@@ -34,6 +34,51 @@ def test_unk(before, after):
     assert remove_unk_tokens(before) == after
 
 
+@pytest.mark.parametrize(
+    "lang, before, after",
+    [
+        # Two of them around words: the quotation marks of the language, or the ones the text uses.
+        ("de", "Sie nannte es <unk>ein Spiel<unk>, sagte er.", "Sie nannte es „ein Spiel“, sagte er."),
+        ("ru", "Нажмите <unk>Готово<unk> внизу.", "Нажмите «Готово» внизу."),
+        ("en", 'He said "yes" and <unk>no<unk> then.', 'He said "yes" and "no" then.'),
+        # Between two Cyrillic letters in Ukrainian: the apostrophe the text writes.
+        ("uk", "Пам'ять і пам<unk>ять", "Пам'ять і пам'ять"),
+        ("en", "They didn<unk>t go.", "They didn’t go."),
+    ],
+)
+def test_unk_glued_to_words(lang, before, after):
+    assert remove_unk_tokens(before, lang=lang) == after
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Stra<unk>e",  # inside a word: a lost letter
+        "Ich wei<unk> es",  # glued and unpaired: a lost letter or mark
+        "Sie sprach von <unk>Glück und ging.",
+        "Ein <unk>Wort\nund Wort<unk> hier",  # opening and closing on different lines are not a pair
+    ],
+)
+def test_unk_glued_but_not_a_pair_is_only_suggested(text):
+    r = mtclean.explain(text, lang="de", suggestions=True)
+    assert r.text == text
+    assert {s.rule for s in r.suggestions} == {"remove_unk_tokens"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Call IDirect3D:: CreateViewport() now.", "Mood: partyparrot:: helix:: dance:", "Use my_mod:: run here."],
+)
+def test_doubled_colon_in_code_or_shortcodes_is_only_suggested(text):
+    r = mtclean.explain(text, lang="en", suggestions=True)
+    assert r.text == text
+    assert "remove_doubled_punctuation" in {s.rule for s in r.suggestions}
+
+
+def test_doubled_colon_after_a_label_is_repaired():
+    assert remove_doubled_punctuation("Pros:: they clip on easily.") == "Pros: they clip on easily."
+
+
 def test_fullwidth_left_in_cjk_lines_even_in_english_documents():
     text = "Hello！\n東京，大阪。"
     assert fix_fullwidth_punctuation(text) == "Hello!\n東京，大阪。"

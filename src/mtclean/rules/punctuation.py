@@ -70,6 +70,24 @@ def fix_fullwidth_punctuation(text: str, *, lang: str = "en") -> str:
 _DOUBLED = regex.compile(r"(?<=\p{L}[\"'”’)]?)(?:,,|,\.|;;|::|(?<![.\p{Lu}]\p{Ll}?)(?<!\.)\.\.(?!\.))(?=\s|$)")
 
 
+# A word that reads as code: a digit, an inner capital, an underscore.
+_CODE_WORD = regex.compile(r"\w*(?:\d|_|\p{Ll}\p{Lu}|\p{Lu}{2}\p{Ll})\w*")
+_WORD_BEFORE = regex.compile(r"(:?)[ \t]?(\w+)$")
+_WORD_AFTER = regex.compile(r"[ \t]*(\w+)([:(]?)")
+
+
+def _colons_of_code(text: str, start: int, end: int) -> bool:
+    """``::`` between identifiers (C++ scope) or between emoji shortcodes (``:a:: b:``)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 80), start)
+    after = _WORD_AFTER.match(text, end)
+    if before is None or after is None:
+        return False
+    if before.group(1) or after.group(2):
+        # ":a:: b" or "a:: b:" / "a:: b(": a chain of shortcodes, or a call.
+        return True
+    return bool(_CODE_WORD.fullmatch(before.group(2)) or _CODE_WORD.fullmatch(after.group(1)))
+
+
 def _find_doubled_punct(text: str, ctx: Context) -> Iterator[Candidate]:
     if not any(p in text for p in (",,", ",.", ".,", ";;", "::", "..")):
         return
@@ -85,6 +103,11 @@ def _find_doubled_punct(text: str, ctx: Context) -> Iterator[Candidate]:
             # Two periods are often a writer's short ellipsis (chat, and MT
             # of chat keeps it): a suggestion only.
             yield Candidate(m.start(), m.end(), repl, 0.4, ("two periods after a word", "may be a short ellipsis"))
+            continue
+        if pair == "::" and _colons_of_code(text, m.start(), m.end()):
+            # A scope operator the MT system spaced (IDirect3D:: Create) or
+            # the colons of emoji shortcodes (:smile: :wave:) whose space it dropped.
+            yield Candidate(m.start(), m.end(), repl, 0.4, ("doubled colon", "code or emoji shortcodes around it"))
             continue
         yield Candidate(m.start(), m.end(), repl, 0.93, (f"doubled punctuation {pair!r} after a word",))
 

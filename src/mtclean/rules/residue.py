@@ -7,6 +7,7 @@ from typing import Iterator
 import regex
 
 from ..rule import Candidate, Context, Rule
+from ..languages import facts
 from ._common import EN, protected, run_rule
 
 __all__ = ["remove_unk_tokens", "REMOVE_UNK_TOKENS", "REPORT_UNTRANSLATED_FRAGMENTS"]
@@ -14,12 +15,106 @@ __all__ = ["remove_unk_tokens", "REMOVE_UNK_TOKENS", "REPORT_UNTRANSLATED_FRAGME
 # The unknown-word token of NMT toolkits, with the spaces on its left (the
 # space on its right stays, unless punctuation or the line end follows).
 _UNK = regex.compile(r"[ \t]*(?:<unk\s*/?>|\[UNK\]|<UNK>)(?:[ \t]*(?=[,.;:!?)\]]|$))?", regex.M | regex.I)
+_UNK_TOKEN = regex.compile(r"<unk\s*/?>|\[UNK\]|<UNK>", regex.I)
+# What may stand just before a closing mark: a word's last letter or digit,
+# or the sentence mark or bracket that ends the quotation.
+_CLOSES_AFTER = ".!?…)"
+# An English contraction after an apostrophe: don't, it's, we'll, they're, I've, I'd, I'm.
+_EN_CONTRACTION = regex.compile(r"(?:s|t|ll|re|ve|d|m)(?!\p{L})")
+
+
+def _unk_shape(text: str, start: int, end: int) -> str:
+    """How a token sits: "inner" (letters or digits on both sides), "open" (glued to the
+    word on its right only), "close" (glued to the word on its left only) or
+    "alone"."""
+    left = text[start - 1] if start else ""
+    right = text[end] if end < len(text) else ""
+    if right and right in "\ufe0f\u200d":
+        # An emoji's variation selector or joiner follows: a lost emoji, not a mark.
+        return "alone"
+    if left.isalnum() and right.isalnum():
+        # Inside a word (a lost letter or apostrophe) or between digits (a lost dash: 13<unk>7).
+        return "inner"
+    glued_left = left.isalnum() or (left != "" and left in _CLOSES_AFTER)
+    glued_right = right.isalnum()
+    if glued_right and not glued_left:
+        return "open"
+    if glued_left and not glued_right:
+        return "close"
+    return "alone"
+
+
+def _quote_pair(text: str, lang: str) -> tuple[str, str] | None:
+    """The quotation marks this text uses (one of its language's pairs), else the language's usual pair."""
+    f = facts(lang)
+    if f is None or not f.quote_pairs:
+        return None
+    for o, c in f.quote_pairs:
+        if o in text and c in text:
+            return (o, c)
+    if text.count('"') >= 2:
+        return ('"', '"')
+    o, c = f.quote_pairs[0]
+    if f.space_inside_guillemets and o == "«":
+        return ("«\u00a0", "\u00a0»")
+    return (o, c)
+
+
+def _word_apostrophe(text: str, lang: str) -> str | None:
+    """The apostrophe this text writes inside words, else its language's usual one (None: it writes none)."""
+    f = facts(lang)
+    if f is None or not f.word_apostrophes:
+        return None
+    for a in f.word_apostrophes:
+        if regex.search(rf"\p{{L}}{regex.escape(a)}\p{{L}}", text):
+            return a
+    return "’" if "’" in f.word_apostrophes else f.word_apostrophes[0]
 
 
 def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
     if "unk" not in text and "UNK" not in text:
         return
+    # Tokens glued to a word are not lost words but lost characters, most
+    # often a quotation mark the system could not write („ “ « »), or the
+    # apostrophe inside a Ukrainian word: never remove the space that
+    # separates the words around them. An opening token followed later on
+    # the line by a closing one is a quotation: restore the marks. Alone, a
+    # glued token may be a lost letter: only a suggestion.
+    glued: dict[int, tuple[int, str]] = {}
+    pairs: set[int] = set()
+    pending: int | None = None
+    for m in _UNK_TOKEN.finditer(text):
+        shape = _unk_shape(text, m.start(), m.end())
+        if shape == "alone":
+            continue
+        if "\n" in text[pending if pending is not None else m.start():m.start()]:
+            pending = None
+        glued[m.start()] = (m.end(), shape)
+        if shape == "open":
+            pending = m.start()
+        elif shape == "close" and pending is not None:
+            pairs.update((pending, m.start()))
+            pending = None
+    quotes = _quote_pair(text, ctx.lang) if pairs else None
     for m in _UNK.finditer(text):
+        tok = _UNK_TOKEN.search(text, m.start(), m.end())
+        if tok is not None and tok.start() in glued:
+            start, (end, shape) = tok.start(), glued[tok.start()]
+            if shape == "inner":
+                apo = _word_apostrophe(text, ctx.lang)
+                letters = text[start - 1] + text[end]
+                if apo and (regex.fullmatch(r"\p{Cyrillic}{2}", letters) or (
+                        ctx.lang == "en" and _EN_CONTRACTION.match(text, end))):
+                    yield Candidate(start, end, apo, 0.9, ("unknown-word token between two letters", "an apostrophe inside a word"))
+                else:
+                    yield Candidate(start, end, "", 0.3, ("unknown-word token between two letters", "a lost letter or mark, not a word"))
+            elif start in pairs and quotes is not None:
+                mark = quotes[0] if shape == "open" else quotes[1]
+                yield Candidate(start, end, mark, 0.9, ("unknown-word tokens glued around words", "a quotation the system could not write"))
+            else:
+                # Unpaired: a lost quotation mark, or a lost letter (wei<unk> for weiß).
+                yield Candidate(start, end, "", 0.45, ("unknown-word token glued to a word", "a lost mark or letter, unpaired"))
+            continue
         start, end = m.start(), m.end()
         if start == 0 or text[start - 1] == "\n":
             # At a line start: take the space after it instead.
@@ -32,7 +127,7 @@ REMOVE_UNK_TOKENS = Rule(
     "remove_unk_tokens",
     _find_unk,
     None,
-    "Remove the <unk> / [UNK] tokens an MT system leaves for words it could not translate.",
+    "Remove the <unk> / [UNK] tokens an MT system leaves for words it could not translate; glued to words, they become the quotation marks or apostrophe they stand for.",
     category="residue",
 )
 
@@ -40,8 +135,17 @@ REMOVE_UNK_TOKENS = Rule(
 def remove_unk_tokens(text: str, *, lang: str = "en") -> str:
     """Remove ``<unk>`` tokens and the space they leave.
 
+    A token glued to a word stands for a lost character, not a word: a pair
+    of them around words becomes the language's quotation marks, one
+    between two Cyrillic letters the apostrophe of a Ukrainian word; any
+    other glued token is only a suggestion.
+
     >>> remove_unk_tokens("The <unk> ministry said <unk>.")
     'The ministry said.'
+    >>> remove_unk_tokens("Er warnte vor <unk>Folgen<unk>.", lang="de")
+    'Er warnte vor „Folgen“.'
+    >>> remove_unk_tokens("Мій комп<unk>ютер", lang="uk")
+    'Мій комп’ютер'
     >>> remove_unk_tokens("Use <unknown> here")
     'Use <unknown> here'
     """
