@@ -537,9 +537,12 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
 # standard type hierarchy", "described in Configuration dictionary schema").
 _REFERENCE_WORDS = frozenset("see section chapter part appendix selecting select choose click titled".split())
 _REFERENCE_VERBS = frozenset("refer refers described documented explained discussed listed shown given".split())
+# Function words that never start an English sentence.
+_NEVER_STARTS = frozenset("of is was are were than".split())
 _WH_WORDS = frozenset("what how who why where when which whom whose".split())
 _QUESTION_VERBS = _VERBAL_CONTEXT | frozenset("ever am shall may".split())
 _SENTENCE_MARKS = regex.compile(r"[.!?,;:\n]")
+_SENTENCE_END_MARKS = regex.compile(r"[.!?]")
 # A capitalised common noun after a lower-case word: "the Authority", "the President".
 _CAPITALISED_AFTER_LOWER = regex.compile(r"(?<=\p{Ll} )\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}'’_@-])")
 
@@ -602,6 +605,20 @@ def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candida
                 weak = ("question word and verb after a comma: a direct question",)  # "not, How is it"
             elif _unpunctuated_line(text, line_start, line_end):
                 weak = ("no punctuation nearby: may start a sentence",)  # unpunctuated speech or chat
+            elif (
+                not prev.endswith(",")
+                and prev not in _NON_FINAL
+                and low not in _NEVER_STARTS
+                and not _SENTENCE_MARKS.search(text, line_start, start)
+                and len(_SENTENCE_END_MARKS.findall(text, line_start, line_end)) <= 1
+            ):
+                # "Good evening Where is", "How are you Not great": in a line that
+                # hardly punctuates, after a word that may end a sentence, the
+                # capital may be the only mark left of a lost period; after
+                # "and", "whereby" or a comma it cannot.
+                weak = ("after a word that may end a sentence: a lost period?",)
+            elif prev in _NAME_INTRODUCERS:
+                weak = ("after a noun that introduces a title",)  # "the film Who Am I?"
             elif _title_case_stretch(back, after.split()):
                 weak = ("in a stretch of capitalised words: a title",)
         if weak:

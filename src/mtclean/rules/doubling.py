@@ -194,6 +194,8 @@ def doubled_word_evidence(first: str, repeats: list[str], before: str, after: st
         if len(ev) == 1 or ev[-1] == "capitalised double":
             return None
     elif first[0].isupper():
+        if before[:1].isupper():
+            return None  # "Scorpion Winter winter tyres": the capitalised copy ends a name
         ev.append("capital then lower case")
         if low in _MODALS:
             ev.append("modal after a determiner or name")  # "Will will": a name, then the modal
@@ -347,8 +349,12 @@ def loop_evidence(words: list[str], copies: int, before: str, after: str) -> lis
         ev.append("linked repetition X c X c X")  # "round and round and round"
     elif len(words) == 2 and low[0] in _CONNECTIVES and before.lower().split()[-1:] == [low[1]]:
         ev.append("linked repetition X c X c X")  # "day by day by day"
-    elif len(words) == 2 and copies == 1 and low[0] in ("and", "or") and low[1] not in _CLOSED_CLASS:
-        ev.append("linked repetition X c X c X")  # "and round and round it went": the idiom X c X inside
+    elif len(words) == 2 and copies == 1 and low[1] in ("by", "after", "upon") and low[0] not in _CLOSED_CLASS:
+        ev.append("linked repetition X c X c X")  # "little by little by opening": X c X, then c opens a phrase
+    elif len(words) == 2 and copies == 1 and low[0] in ("and", "or") and (
+        low[1] not in _CLOSED_CLASS or low[1] in ("there", "here")
+    ):
+        ev.append("linked repetition X c X c X")  # "and round and round", "and there and there" (both ... and)
     elif low[-1] in ("and", "or", "nor"):
         ev.append("phrase ends in a conjunction")  # "do it or do it or make it"
     if copies >= 2:

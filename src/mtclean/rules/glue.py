@@ -203,6 +203,8 @@ def best_split(word: str, lex: Lexicon, min_zipf: float = 3.0) -> tuple[str, str
 
 
 _RULE = "split_glued_words"
+# Below this Zipf frequency the rest of a token after "a", "do", "in" is a rare word.
+RARE_REST_ZIPF = 3.7
 # Inflectional and derivational endings: "formatters" is "formatter" + s,
 # "modestest" is "modest" + est, not two words.
 _ENDINGS = ("s", "es", "ed", "d", "er", "r", "ers", "est", "ing", "ly", "ness", "able")
@@ -280,6 +282,12 @@ def glue_evidence(word: str, left: str, right: str, lex: Lexicon) -> list[str] |
         ev.append("content words only")
     if (len(left) <= 2 and left not in _FUNCTION) or (len(right) <= 2 and right not in _FUNCTION):
         ev.append("short half")  # "file|no", "inca|so": a two-letter word that is no function word
+    elif "function-word half" in ev and (
+        (len(left) <= 2 and lex.zipf(right) < RARE_REST_ZIPF) or (len(right) <= 2 and lex.zipf(left) < RARE_REST_ZIPF)
+    ):
+        # "a|pores", "do|pine", "in|caso": a one- or two-letter word and a rare
+        # one fit many foreign or transliterated tokens by chance.
+        ev.append("short function word and a rare word")
     if _derivation_of_known_word(word, lex):
         ev.append("derivation of a known word")
     if min(lex.zipf(left), lex.zipf(right)) >= 4.5:
@@ -358,7 +366,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
                     elif "content words only" in inner:
                         ev = inner  # "Housebuying": a sentence start says nothing about a compound
                     else:
-                        ev += [e for e in inner if e in ("derivation of a known word", "short half")]
+                        ev += [e for e in inner if e in ("derivation of a known word", "short half", "short function word and a rare word")]
             else:
                 split = _name_then_function_word(w, lex)
                 ok = split is not None and not _capitalised_neighbour(
