@@ -108,6 +108,19 @@ class Pipeline:
     # threshold; ``thresholds`` overrides it per rule, as (name, value) pairs.
     min_confidence: float | None = None
     thresholds: tuple[tuple[str, float], ...] = ()
+    # The rules that apply to each language, computed once per pipeline
+    # (init=False: ``replace`` starts a copy with an empty cache).
+    _by_lang: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state.pop("_by_lang", None)  # a cache: rebuilt on first use
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        for k, v in state.items():
+            object.__setattr__(self, k, v)
+        object.__setattr__(self, "_by_lang", {})
 
     @property
     def names(self) -> list[str]:
@@ -208,7 +221,9 @@ class Pipeline:
         found: dict[tuple, Edit],
         suggestions: bool,
     ) -> tuple[str, list[Edit]]:
-        rules = [r for r in self.rules if r.applies_to(ctx.lang)]
+        rules = self._by_lang.get(ctx.lang)
+        if rules is None:
+            rules = self._by_lang[ctx.lang] = [r for r in self.rules if r.applies_to(ctx.lang)]
         # A repair can uncover another for a rule that already ran (removing
         # "AND" reveals a preamble); so run again while anything changes, a
         # bounded number of times. Clean text takes exactly one pass.

@@ -152,16 +152,20 @@ class Rule:
             else:
                 conf, evidence = self.confidence, ()
             out.append(Edit(self.name, start, end, before, repl, conf, evidence, self.category))
-        out.sort(key=lambda e: (e.start, e.end))
+        if len(out) > 1:
+            out.sort(key=lambda e: (e.start, e.end))
         return out
 
     def split(self, text: str, ctx: Context) -> tuple[list[Edit], list[Edit]]:
         """(edits to apply, suggestions): sorted; the applied ones never overlap."""
+        found = self.candidates(text, ctx)
+        if not found:
+            return [], []  # the usual case: the pre-screen said nothing
         threshold = ctx.threshold(self)
         applied: list[Edit] = []
         below: list[Edit] = []
         last_end = -1
-        for e in self.candidates(text, ctx):
+        for e in found:
             if e.confidence < threshold or self.kind != "repair":
                 below.append(e)
                 continue
