@@ -77,6 +77,32 @@ def read_verdicts(path: Path = VERDICTS) -> dict[str, tuple[str, str]]:
     return out
 
 
+DOC_START = "<!-- damage-table:start -->"
+DOC_END = "<!-- damage-table:end -->"
+
+
+def write_doc(doc: Path, table: list[str], limit: int | None) -> None:
+    """Replace the lines between the damage-table markers of ``doc`` with ``table`` and how it was made."""
+    import datetime
+    import subprocess
+
+    text = doc.read_text(encoding="utf-8")
+    if DOC_START not in text or DOC_END not in text:
+        print(f"no {DOC_START} ... {DOC_END} markers in {doc}; table not written")
+        return
+    try:
+        commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                                capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        commit = "?"
+    cmd = "python benchmarks/damage_by_genre.py --write-doc docs/accuracy.md" + (f" --limit {limit}" if limit else "")
+    head = f"Measured {datetime.date.today()} at commit `{commit}` with `{cmd}`; verdicts: `benchmarks/verdicts/clean_en.tsv`."
+    a = text.index(DOC_START) + len(DOC_START)
+    b = text.index(DOC_END)
+    doc.write_text(text[:a] + "\n" + head + "\n\n" + "\n".join(table) + "\n" + text[b:], encoding="utf-8")
+    print(f"table written to {doc}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "dev-data")
@@ -84,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dump", type=Path, default=None, help="write changed paragraphs' edits here")
     ap.add_argument("--rules", default="", help="count only these rules (comma-separated)")
     ap.add_argument("--unjudged", action="store_true", help="dump only edits with no verdict")
+    ap.add_argument("--write-doc", type=Path, default=None, metavar="MD",
+                    help="replace the table between the damage-table markers of MD (docs/accuracy.md)")
     args = ap.parse_args(argv)
     if not (args.data / "dev_en_clean.tsv.gz").exists():
         print(f"skipping: no dev data at {args.data}")
@@ -98,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     total_rules: Counter[str] = Counter()
     totals: Counter[str] = Counter()
     worst = 0.0
+    table = ["| genre | paragraphs | changed | judged damage | damage share | unjudged | met (<= 0.3%) |",
+             "| --- | ---: | ---: | ---: | ---: | ---: | --- |"]
     print(f"{'genre':28} {'paras':>6} {'changed':>8} {'share':>7} {'damage':>7} {'share':>7} {'unjudged':>8}  top rules")
     for genre in sorted(genres):
         paras = genres[genre]
@@ -128,6 +158,9 @@ def main(argv: list[str] | None = None) -> int:
         totals.update(paragraphs=len(paras), changed=changed, damaged=damaged, unjudged=unjudged)
         worst = max(worst, damaged / n)
         top = ", ".join(f"{k} {v}" for k, v in rules.most_common(4))
+        met = "yes" if damaged / n <= DAMAGE_BAR else "**no**"
+        table.append(f"| {genre} | {len(paras)} | {changed} ({changed / n:.2%}) | {damaged} | {damaged / n:.2%} | "
+                     f"{unjudged} | {met} |")
         print(f"{genre:28} {len(paras):>6} {changed:>8} {changed / n:>7.2%} {damaged:>7} {damaged / n:>7.2%} "
               f"{unjudged:>8}  {top}")
     n = max(1, totals["paragraphs"])
@@ -135,6 +168,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{totals['damaged']:>7} {totals['damaged'] / n:>7.2%} {totals['unjudged']:>8}")
     print(f"worst genre judged damage {worst:.2%} (bar {DAMAGE_BAR:.1%}); unjudged paragraphs count as not damaged")
     print("edits per rule:", dict(total_rules.most_common()))
+    if args.write_doc:
+        n = max(1, totals["paragraphs"])
+        table.append(f"| all | {totals['paragraphs']} | {totals['changed']} ({totals['changed'] / n:.2%}) | "
+                     f"{totals['damaged']} | {totals['damaged'] / n:.2%} | {totals['unjudged']} | |")
+        write_doc(args.write_doc, table, args.limit)
     return 0
 
 
