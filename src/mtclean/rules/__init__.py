@@ -22,8 +22,10 @@ position has a reason:
    tokens glued at punctuation (``months.said``), so the next rules see
    words.
 7. ``split_glued_words``: after the punctuation glue is gone.
-8. ``remove_doubled_words``, ``remove_repetition_loops``: after splitting,
-   which can reveal a doubled word.
+8. ``remove_doubled_words``, ``remove_repetition_loops``,
+   ``remove_comma_repeats``: after splitting, which can reveal a doubled
+   word; the comma loops last, so a loop without commas inside a copy is
+   already one copy.
 9. ``restore_name_case``, ``lower_midsentence_capitals``,
    ``capitalise_sentence_start``, ``capitalise_pronoun_i``: last, since they
    read sentence structure that the rules above repair;
@@ -53,6 +55,7 @@ from .punctuation import (
     fix_fullwidth_punctuation,
     remove_doubled_punctuation,
 )
+from .repeats import REMOVE_COMMA_REPEATS, remove_comma_repeats
 from .residue import REMOVE_UNK_TOKENS, REPORT_UNTRANSLATED_FRAGMENTS, remove_unk_tokens
 from .sentences import CAPITALISE_PRONOUN_I, CAPITALISE_SENTENCE_START, capitalise_pronoun_i, capitalise_sentence_start
 from .preamble import REMOVE_PREAMBLE, REMOVE_STRAY_OPENING, remove_preamble, remove_stray_opening
@@ -84,6 +87,7 @@ DEFAULT_RULES = (
     SPLIT_GLUED_WORDS,
     REMOVE_DOUBLED_WORDS,
     REMOVE_REPETITION_LOOPS,
+    REMOVE_COMMA_REPEATS,
     RESTORE_NAME_CASE,
     LOWER_MIDSENTENCE_CAPITALS,
     CAPITALISE_SENTENCE_START,
@@ -114,6 +118,7 @@ for _fn, _rule in [
     (capitalise_sentence_start, CAPITALISE_SENTENCE_START),
     (collapse_double_spaces, COLLAPSE_DOUBLE_SPACES),
     (join_spaced_hyphens, JOIN_SPACED_HYPHENS),
+    (remove_comma_repeats, REMOVE_COMMA_REPEATS),
 ]:
     _fn.rule = _rule  # type: ignore[attr-defined]
 del _fn, _rule
@@ -126,6 +131,7 @@ __all__ = [r.name for r in DEFAULT_RULES if r.kind == "repair"] + [
     "CAPITALISE_SENTENCE_START",
     "COLLAPSE_DOUBLE_SPACES",
     "JOIN_SPACED_HYPHENS",
+    "REMOVE_COMMA_REPEATS",
     "REPORT_UNTRANSLATED_FRAGMENTS",
     "DEFAULT_RULES",
     "FIX_MOJIBAKE",
