@@ -15,7 +15,8 @@ position has a reason:
    then the doubled marks that removing a space can bring together.
    ``collapse_double_spaces`` next (removing tokens above can leave two
    spaces), then ``join_spaced_hyphens``, which reads ``word - word`` with
-   single spaces; both before the word rules, which then see whole words.
+   single spaces, and ``space_number_unit``; all before the word rules,
+   which then see whole words.
 5. ``dedupe_glued_names``: before glue splitting, which would otherwise turn
    ``PutinPutin`` into ``Putin Putin``.
 6. ``fix_space_after_punctuation``, ``fix_stray_period``: separate the
@@ -59,7 +60,14 @@ from .repeats import REMOVE_COMMA_REPEATS, remove_comma_repeats
 from .residue import REMOVE_UNK_TOKENS, REPORT_UNTRANSLATED_FRAGMENTS, remove_unk_tokens
 from .sentences import CAPITALISE_PRONOUN_I, CAPITALISE_SENTENCE_START, capitalise_pronoun_i, capitalise_sentence_start
 from .preamble import REMOVE_PREAMBLE, REMOVE_STRAY_OPENING, remove_preamble, remove_stray_opening
-from .whitespace import COLLAPSE_DOUBLE_SPACES, JOIN_SPACED_HYPHENS, collapse_double_spaces, join_spaced_hyphens
+from .whitespace import (
+    COLLAPSE_DOUBLE_SPACES,
+    JOIN_SPACED_HYPHENS,
+    SPACE_NUMBER_UNIT,
+    collapse_double_spaces,
+    join_spaced_hyphens,
+    space_number_unit,
+)
 from .spacing import (
     FIX_SPACE_AFTER_PUNCTUATION,
     FIX_SPACE_BEFORE_PUNCTUATION,
@@ -81,6 +89,7 @@ DEFAULT_RULES = (
     REMOVE_DOUBLED_PUNCTUATION,
     COLLAPSE_DOUBLE_SPACES,
     JOIN_SPACED_HYPHENS,
+    SPACE_NUMBER_UNIT,
     DEDUPE_GLUED_NAMES,
     FIX_SPACE_AFTER_PUNCTUATION,
     FIX_STRAY_PERIOD,
@@ -118,6 +127,7 @@ for _fn, _rule in [
     (capitalise_sentence_start, CAPITALISE_SENTENCE_START),
     (collapse_double_spaces, COLLAPSE_DOUBLE_SPACES),
     (join_spaced_hyphens, JOIN_SPACED_HYPHENS),
+    (space_number_unit, SPACE_NUMBER_UNIT),
     (remove_comma_repeats, REMOVE_COMMA_REPEATS),
 ]:
     _fn.rule = _rule  # type: ignore[attr-defined]
@@ -131,6 +141,7 @@ __all__ = [r.name for r in DEFAULT_RULES if r.kind == "repair"] + [
     "CAPITALISE_SENTENCE_START",
     "COLLAPSE_DOUBLE_SPACES",
     "JOIN_SPACED_HYPHENS",
+    "SPACE_NUMBER_UNIT",
     "REMOVE_COMMA_REPEATS",
     "REPORT_UNTRANSLATED_FRAGMENTS",
     "DEFAULT_RULES",

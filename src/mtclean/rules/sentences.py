@@ -10,7 +10,8 @@ from typing import Iterator
 import regex
 
 from ..rule import Candidate, Context, Rule
-from ._common import EN, protected, run_rule
+from ..language import _function_words
+from ._common import EN, protected, run_rule, word_counts
 
 __all__ = [
     "capitalise_pronoun_i",
@@ -257,6 +258,15 @@ def _find_sentence_start(text: str, ctx: Context) -> Iterator[Candidate]:
         elif how == "after '.'" and _NUMBER_BEFORE.search(text, max(0, term - 80), term - 1):
             conf = 0.45
             evidence.append("a number just before the period: it may be a source abbreviation's (thous., c.)")
+        elif (
+            word.isalpha()
+            and word not in _function_words(ctx.lang)
+            and word_counts(text, ctx)[word] >= 2
+        ):
+            # "curses supports this ... the curses module": a content word the
+            # text writes in lower case elsewhere may be a name lower case by design.
+            conf = 0.45
+            evidence.append("the text writes this content word in lower case elsewhere too")
         elif word.lower() not in lex:
             conf = 0.4
             evidence.append("the word is unknown to the lexicon (a name or an identifier)")

@@ -1,4 +1,4 @@
-"""Spaces inside a line that MT output gets wrong: doubled spaces, spaced hyphens."""
+"""Spaces inside a line that MT output gets wrong: doubled spaces, spaced hyphens, a number glued to its unit."""
 
 from __future__ import annotations
 
@@ -14,8 +14,10 @@ from ._common import EN, protected, run_rule
 __all__ = [
     "collapse_double_spaces",
     "join_spaced_hyphens",
+    "space_number_unit",
     "COLLAPSE_DOUBLE_SPACES",
     "JOIN_SPACED_HYPHENS",
+    "SPACE_NUMBER_UNIT",
 ]
 
 # ---------------------------------------------------------------- double spaces
@@ -65,7 +67,12 @@ def _find_double_spaces(text: str, ctx: Context) -> Iterator[Candidate]:
         if e - s > 2:
             yield Candidate(s, e, " ", 0.45, (f"{e - s} spaces inside a line: may be a column gap",))
             continue
-        yield Candidate(s, e, " ", 0.95, ("two spaces between words inside a line, no alignment on the line or around it",))
+        if before.isalpha() and after.isalpha():
+            # Between two words the gap is often the trace of a dash the MT
+            # system dropped ("three rooms  a kitchen"): one space would hide it.
+            yield Candidate(s, e, " ", 0.45, ("two spaces between words: may be where a dash was dropped",))
+            continue
+        yield Candidate(s, e, " ", 0.95, ("two spaces after a comma or next to a number inside a line, no alignment around",))
 
 
 COLLAPSE_DOUBLE_SPACES = Rule(
@@ -81,8 +88,8 @@ COLLAPSE_DOUBLE_SPACES = Rule(
 def collapse_double_spaces(text: str, *, lang: str = "en") -> str:
     """Collapse an accidental double space inside a line.
 
-    >>> collapse_double_spaces("The talks  ended in May.")
-    'The talks ended in May.'
+    >>> collapse_double_spaces("The talks ended,  and 40 people left.")
+    'The talks ended, and 40 people left.'
     >>> collapse_double_spaces("name   age\\nAnn    41\\n    indented  code")
     'name   age\\nAnn    41\\n    indented  code'
     """
@@ -127,7 +134,10 @@ def _find_spaced_hyphens(text: str, ctx: Context) -> Iterator[Candidate]:
             yield Candidate(s, e, "-", 0.95, (f"the text writes {joined!r} elsewhere",))
         elif a.lower() in _TENS and b.lower() in _UNITS:
             yield Candidate(s, e, "-", 0.95, ("a compound number written with a spaced hyphen",))
-        elif a.isupper() and a.isalpha() and len(a) <= 5 and b.isdigit() and len(b) <= 3:
+        elif a.isupper() and a.isalpha() and len(a) <= 5 and b.isdigit() and len(b) <= 3 and not (
+            " - " in text[max(0, m.start() - 40):m.start()] or " - " in text[m.end():m.end() + 40]
+        ):
+            # (not in a chain of fields: "Title - AB - 12 - source")
             # S - 300, F - 16, COVID - 19 (a year after a dash is not a model number)
             yield Candidate(s, e, "-", 0.85, ("capitals then a number: a model or code name",))
         elif a.lower() in _prefixes(ctx.lang) and a.islower() and b.isalpha() and len(b) >= 3 and (
@@ -156,3 +166,63 @@ def join_spaced_hyphens(text: str, *, lang: str = "en") -> str:
     'We waited - nothing came - and left.'
     """
     return run_rule(JOIN_SPACED_HYPHENS, text, lang)
+
+
+# ---------------------------------------------------------------- number and unit
+@functools.lru_cache(maxsize=None)
+def _units(lang: str) -> frozenset[str]:
+    path = resources.files("mtclean") / "data" / lang / "units.tsv"
+    if not path.is_file():
+        return frozenset()
+    return frozenset(
+        line.split("\t", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    )
+
+
+_GLUED_UNIT = regex.compile(r"(?<![\p{L}\p{N}.,:/-])(\p{N}+(?:[.,]\p{N}+)?)(\p{L}+)(?![\p{L}\p{N}/-])")
+_SPACED_UNIT = regex.compile(r"(?<![\p{L}\p{N}])\p{N}+(?:[.,]\p{N}+)? (\p{L}+)(?![\p{L}\p{N}])")
+
+
+def _find_number_unit(text: str, ctx: Context) -> Iterator[Candidate]:
+    units = _units(ctx.lang)
+    if not units or not any(c.isdigit() for c in text):
+        return
+    prot = None
+    spaced = None
+    for m in _GLUED_UNIT.finditer(text):
+        unit = m.group(2)
+        if unit not in units:
+            continue
+        if prot is None:
+            prot = protected(text, ctx)
+            # The writer's own style: a number and a unit spaced elsewhere.
+            spaced = {u.group(1) for u in _SPACED_UNIT.finditer(text) if u.group(1) in units}
+        if prot.covers(m.start(), m.end()):
+            continue
+        s = m.end(1)
+        if spaced:
+            yield Candidate(s, s, " ", 0.9, (f"the text spaces a number and its unit elsewhere ({sorted(spaced)[0]!r})",))
+        else:
+            yield Candidate(s, s, " ", 0.4, (f"{m.group()!r}: a number glued to its unit, a style many writers use",))
+
+
+SPACE_NUMBER_UNIT = Rule(
+    "space_number_unit",
+    _find_number_unit,
+    EN,
+    "Put a space between a number and its unit ('40ha' -> '40 ha') where the text spaces them elsewhere; "
+    "otherwise only a suggestion (a 5km race is a style).",
+    category="spacing",
+)
+
+
+def space_number_unit(text: str, *, lang: str = "en") -> str:
+    """Space a number glued to its unit, when the text writes the two spaced elsewhere.
+
+    >>> space_number_unit("A field of 40ha and a road of 3 km.")
+    'A field of 40 ha and a road of 3 km.'
+    >>> space_number_unit("She won the 5km race.")
+    'She won the 5km race.'
+    """
+    return run_rule(SPACE_NUMBER_UNIT, text, lang)
