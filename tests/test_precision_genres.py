@@ -51,6 +51,9 @@ FIXED = [
     ("troops entered kyiv and kharkiv", "troops entered Kyiv and Kharkiv"),
     ("but whereby It is unclear, they left.", "but whereby it is unclear, they left."),
     ("Thereport was late.", "The report was late."),
+    # a common word capitalised once, with no use of it elsewhere: the cased lexicon decides
+    ("It was a very difficult Decision for the whole team.", "It was a very difficult decision for the whole team."),
+    ("The town waited for several Months without news.", "The town waited for several months without news."),
 ]
 
 

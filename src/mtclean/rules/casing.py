@@ -327,6 +327,9 @@ _CANDIDATE = regex.compile(r"(?<=[\p{Ll},] )\p{Lu}\p{Ll}*(?![\p{L}\p{N}'’_@-])
 CONTENT_RATIO = -0.75
 AFTER_DETERMINER_RATIO = -1.25
 STRONG_RATIO = -1.25
+# A content word the cased lexicon writes capitalised at most once in this
+# many (log10) is lowered without the document's own lower-case use.
+LEXICON_LOWER_RATIO = -2.0
 # Function words that often start English sentences: after a word that
 # may end a sentence, their capital may be a lost period's ("base The idea").
 _COMMON_SENTENCE_STARTS = frozenset("the a an it this that these those she we they there what if when".split())
@@ -647,6 +650,13 @@ def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candida
             yield Candidate(
                 start, end, repl, 0.8,
                 ("content word capitalised mid-sentence", "the document writes it in lower case elsewhere"),
+            )
+        elif (ctx.lexicon.title_ratio(low) or 0.0) <= LEXICON_LOWER_RATIO and len(low) >= 4:
+            # No use in the document, but the cased lexicon writes the word in
+            # lower case a hundred times as often: a common word, not a name.
+            yield Candidate(
+                start, end, repl, 0.7,
+                ("content word capitalised mid-sentence", "cased lexicon: almost always lower case"),
             )
         else:
             yield Candidate(
