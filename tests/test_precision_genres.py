@@ -51,6 +51,9 @@ FIXED = [
     ("troops entered kyiv and kharkiv", "troops entered Kyiv and Kharkiv"),
     ("but whereby It is unclear, they left.", "but whereby it is unclear, they left."),
     ("Thereport was late.", "The report was late."),
+    # sentence starts: two function words glued, or a function word before a plural
+    ("Nobody came. Theyare all at home.", "Nobody came. They are all at home."),
+    ("We waited. Asscientists say, the data is weak.", "We waited. As scientists say, the data is weak."),
     # a common word capitalised once, with no use of it elsewhere: the cased lexicon decides
     ("It was a very difficult Decision for the whole team.", "It was a very difficult decision for the whole team."),
     ("The town waited for several Months without news.", "The town waited for several months without news."),

@@ -203,6 +203,8 @@ def best_split(word: str, lex: Lexicon, min_zipf: float = 3.0) -> tuple[str, str
 
 
 _RULE = "split_glued_words"
+# A token the lexicon knows at this Zipf frequency or more is never split at a sentence start.
+KNOWN_AT_SENTENCE_START_ZIPF = 2.5
 # Below this Zipf frequency the rest of a token after "a", "do", "in" is a rare word.
 RARE_REST_ZIPF = 3.7
 # Inflectional and derivational endings: "formatters" is "formatter" + s,
@@ -360,7 +362,9 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
                 if split is not None:
                     inner = glue_evidence(w.lower(), split[0].lower(), split[1].lower(), lex)
                     if inner is None:
-                        ok = False  # a known word ("Init")
+                        # A known word ("Init"); a rare typo of two function
+                        # words ("Theyare", "Iwas") is still split.
+                        ok = lex.zipf(w.lower()) < KNOWN_AT_SENTENCE_START_ZIPF
                     elif "derivation of a known word" in inner:
                         ok = False  # "Formatters": a known word and an ending
                     elif "content words only" in inner:
@@ -463,9 +467,14 @@ def _sentence_initial_split(word: str, lex: Lexicon) -> tuple[str, str] | None:
         rest = low[1:]
         # Never a single letter off a name-like rest ("Anat", "Amira"): the
         # rest must be a common lower-case word and the whole no name.
-        if lex.usual_form(low) is not None or (lex.title_ratio(rest) or 0.0) > -0.5:
+        if lex.usual_form(low) is not None:
             return None
-        if (low[0] == "i" and (rest in _CLOSED_CLASS or lex.zipf(rest) >= 4.0)) or (
+        if (lex.title_ratio(rest) or 0.0) > -0.5:
+            if rest in lex or lex.title_ratio(rest) is not None:
+                return None
+            # No word after the single letter ("Ithas" is no "I thas"): try
+            # the longer function words below ("It|has", "As|scientists").
+        elif (low[0] == "i" and (rest in _CLOSED_CLASS or lex.zipf(rest) >= 4.0)) or (
             low[0] == "a" and lex.zipf(rest) >= 3.5 and (lex.title_ratio(rest) or 0) <= 0 and rest[0] not in "aeiou"
         ):
             return word[:1], word[1:]
