@@ -106,3 +106,14 @@ def test_no_lexicon_loaded_for_text_that_needs_none():
         assert "fr" in lexicon.loaded_languages()
     finally:
         lexicon.get_lexicon.cache_clear()
+
+
+def test_foreign_letters_in_names_do_not_hide_english(monkeypatch):
+    # English function words lead and every lower-case word is English: the
+    # names' letters (ú, š, ö) say nothing, and langdetect is not needed.
+    import mtclean.language as language
+
+    monkeypatch.setattr(language, "_langdetect", lambda sample, script: pytest.fail("langdetect asked"))
+    text = "Designed by Jürgen Müller and Siniša Petrović, reviewed by Magnús Jónsson and Zoë Lefèvre."
+    assert detect_language(text) == "en"
+    assert detect_language("Le rapport a été écrit par Magnús Jónsson et Siniša Petrović pour le comité au printemps.") == "fr"

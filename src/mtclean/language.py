@@ -178,12 +178,13 @@ def _leads(scores: dict[str, int], lang: str, unit: int) -> bool:
     return mine >= unit and all(v < mine for k, v in scores.items() if k != lang)
 
 
-def _known_to(lang: str, words: list[str], original: list[str]) -> bool:
+def _known_to(lang: str, words: list[str], original: list[str], names_free: bool = False) -> bool:
     """True when the lower-case words are frequent words of ``lang``'s own shipped lexicon.
 
     A word with a typographic apostrophe counts as its ASCII form
     (``I’ve`` as ``i've``), and only when the lexicon knows that form: the
-    apostrophe alone says nothing (``C’est`` is not English).
+    apostrophe alone says nothing (``C’est`` is not English). With
+    ``names_free``, capitalised words may hold any letters (``Magnús``).
     """
     f = facts(lang)
     if f is None or not f.cased_lexicon or f.script != "Latin":
@@ -196,8 +197,8 @@ def _known_to(lang: str, words: list[str], original: list[str]) -> bool:
     plain = words
     if table is not None and not all(w.isascii() for w in words):
         plain = [w.translate(table) for w in words]
-    for w, p in zip(words, plain):
-        if w.isascii():
+    for w, p, o in zip(words, plain, original):
+        if w.isascii() or (names_free and not o[:1].islower()):
             continue
         if p.isascii():
             if lex.zipf(p) < _KNOWN_ZIPF:
@@ -278,12 +279,13 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
             return default
     if n >= _LANGDETECT_MIN_WORDS:
         if default and _leads(scores, default, unit):
-            # The default language leads and its own lexicon knows the words
-            # (its table is loaded for its rules anyway): langdetect, 5-15 ms
-            # a call, would only confirm it.
+            # The default language leads and its own lexicon knows the
+            # lower-case words (names may be foreign: "Magnús said"; its table
+            # is loaded for its rules anyway): langdetect, 5-15 ms a call,
+            # would only confirm it.
             if original is None:
                 original = _ASCII_WORD.findall(sample)
-            if _known_to(default, words, original):
+            if _known_to(default, words, original, names_free=True):
                 return default
         return _langdetect(sample, script) or UNDETERMINED
     return UNDETERMINED

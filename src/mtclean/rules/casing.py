@@ -153,11 +153,11 @@ COMMON_WORD_LEVEL = 50
 
 def _lowercased_name_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
     """Weigh each restoration: a name only, or also a common word?"""
-    levels = _scowl_levels()
     seen: frozenset[str] | None = None
     for start, end, repl in _find_lowercased_names(text, ctx):
         if seen is None:
             seen = word_set(text, ctx)  # once per text: no scan per candidate
+            levels = _scowl_levels()  # loaded on the first candidate, not for clean text
         word = text[start:end].lower()
         if not _LATIN_WORD.fullmatch(word):
             continue  # an English lexicon says nothing about the case of other scripts
