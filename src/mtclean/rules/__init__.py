@@ -24,9 +24,11 @@ position has a reason:
    words.
 7. ``split_glued_words``: after the punctuation glue is gone.
 8. ``remove_doubled_words``, ``remove_repetition_loops``,
-   ``remove_comma_repeats``: after splitting, which can reveal a doubled
-   word; the comma loops last, so a loop without commas inside a copy is
-   already one copy.
+   ``remove_comma_repeats``, ``remove_capitalised_doubles``: after
+   splitting, which can reveal a doubled word; the comma loops after the
+   plain loops, so a loop without commas inside a copy is already one copy;
+   capitalised doubles last, after ``remove_doubled_words`` has taken the
+   doubled first names (``Hassan Hassan Rouhani``).
 9. ``restore_name_case``, ``lower_midsentence_capitals``,
    ``capitalise_sentence_start``, ``capitalise_pronoun_i``: last, since they
    read sentence structure that the rules above repair;
@@ -56,7 +58,7 @@ from .punctuation import (
     fix_fullwidth_punctuation,
     remove_doubled_punctuation,
 )
-from .repeats import REMOVE_COMMA_REPEATS, remove_comma_repeats
+from .repeats import REMOVE_CAPITALISED_DOUBLES, REMOVE_COMMA_REPEATS, remove_capitalised_doubles, remove_comma_repeats
 from .residue import REMOVE_UNK_TOKENS, REPORT_UNTRANSLATED_FRAGMENTS, remove_unk_tokens
 from .sentences import CAPITALISE_PRONOUN_I, CAPITALISE_SENTENCE_START, capitalise_pronoun_i, capitalise_sentence_start
 from .preamble import REMOVE_PREAMBLE, REMOVE_STRAY_OPENING, remove_preamble, remove_stray_opening
@@ -97,6 +99,7 @@ DEFAULT_RULES = (
     REMOVE_DOUBLED_WORDS,
     REMOVE_REPETITION_LOOPS,
     REMOVE_COMMA_REPEATS,
+    REMOVE_CAPITALISED_DOUBLES,
     RESTORE_NAME_CASE,
     LOWER_MIDSENTENCE_CAPITALS,
     CAPITALISE_SENTENCE_START,
@@ -129,6 +132,7 @@ for _fn, _rule in [
     (join_spaced_hyphens, JOIN_SPACED_HYPHENS),
     (space_number_unit, SPACE_NUMBER_UNIT),
     (remove_comma_repeats, REMOVE_COMMA_REPEATS),
+    (remove_capitalised_doubles, REMOVE_CAPITALISED_DOUBLES),
 ]:
     _fn.rule = _rule  # type: ignore[attr-defined]
 del _fn, _rule
@@ -143,6 +147,7 @@ __all__ = [r.name for r in DEFAULT_RULES if r.kind == "repair"] + [
     "JOIN_SPACED_HYPHENS",
     "SPACE_NUMBER_UNIT",
     "REMOVE_COMMA_REPEATS",
+    "REMOVE_CAPITALISED_DOUBLES",
     "REPORT_UNTRANSLATED_FRAGMENTS",
     "DEFAULT_RULES",
     "FIX_MOJIBAKE",

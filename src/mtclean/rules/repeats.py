@@ -1,4 +1,4 @@
-"""Repeats that a decoding loop leaves with commas between the copies."""
+"""Repeats that MT leaves: copies of a phrase after commas, capitalised doubled words."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import regex
 from ..rule import Candidate, Context, Rule
 from ._common import EN, protected, run_rule, windows
 
-__all__ = ["remove_comma_repeats", "REMOVE_COMMA_REPEATS"]
+__all__ = ["remove_comma_repeats", "REMOVE_COMMA_REPEATS", "remove_capitalised_doubles", "REMOVE_CAPITALISED_DOUBLES"]
 
 # A phrase of 1 to 40 words (commas allowed inside) followed by one or more
 # copies, each after ", ". Possessive quantifiers and a bounded phrase
@@ -75,3 +75,69 @@ def remove_comma_repeats(text: str, *, lang: str = "en") -> str:
     'No, no, no, he said. Location, location, location.'
     """
     return run_rule(REMOVE_COMMA_REPEATS, text, lang)
+
+
+# ---------------------------------------------------------------- capitalised doubles
+# A capitalised word written twice, the second copy ending a phrase (before
+# punctuation or the line end), or a word in capitals written twice:
+# "in Moscow Moscow," "CSKA CSKA." "TIME TIME". A doubled name followed by
+# more of the name ("Hassan Hassan Rouhani") is remove_doubled_words' case.
+_CAP_DOUBLE = regex.compile(
+    r"(?<![\p{L}\p{N}'’_-])(\p{Lu}[\p{L}'’]*+)([ \t]++)(\1)(?![\p{L}\p{N}'’_-])(?=[ \t]*+(?:[,.;:!?)\"”]|$))"
+    r"|(?<![\p{L}\p{N}'’_-])(\p{Lu}{2,}+)([ \t]++)(\4)(?![\p{L}\p{N}'’_-])",
+    regex.M,
+)
+
+
+def _find_capitalised_doubles(text: str, ctx: Context) -> Iterator[Candidate]:
+    if text.islower() or not any(c.isupper() for c in text):
+        return
+    prot = None
+    lex = ctx.lexicon
+    for m in _CAP_DOUBLE.finditer(text):
+        word = m.group(1) or m.group(4)
+        first_end = m.end(1) if m.group(1) else m.end(4)
+        second_end = m.end(3) if m.group(1) else m.end(6)
+        double = text[m.start():second_end]
+        if prot is None:
+            prot = protected(text, ctx)
+        if prot.covers(m.start(), second_end):
+            continue
+        if text.count(double) > 1:
+            continue  # the text writes the double more than once: a name ("Bora Bora")
+        zipf, ratio = lex.zipf(word), lex.title_ratio(word)
+        if word.lower() not in lex or ratio is None:
+            continue  # a word unknown alone doubled is often a name of its own ("Walla Walla")
+        caps = word.isupper() and len(word) >= 2
+        if not caps and not (zipf >= 4.0 and ratio > 0.5):
+            # A title-case double: only a frequent name ("Moscow Moscow,");
+            # common words ("Bye Bye", "Sing Sing") and rarer names
+            # ("Bora Bora", "Baden Baden") may be doubled on purpose.
+            continue
+        if caps and not (zipf >= 2.5 and (ratio <= 0.5 or zipf >= 4.0)):
+            continue  # "BORA BORA": a rare name in capitals
+        ev = ["a word in capitals written twice"] if caps else [
+            "a capitalised name written twice, the second copy ending the phrase"]
+        conf = 0.9 if caps else 0.85
+        yield Candidate(first_end, second_end, "", conf, (*ev, f"{word!r} is a known word on its own"))
+
+
+REMOVE_CAPITALISED_DOUBLES = Rule(
+    "remove_capitalised_doubles",
+    _find_capitalised_doubles,
+    EN,
+    "Remove the second copy of a capitalised word doubled before punctuation ('in Moscow Moscow,') or of a word "
+    "in capitals ('TIME TIME'); names made of a double ('Bora Bora', written so more than once or unknown alone) stay.",
+    category="doubling",
+)
+
+
+def remove_capitalised_doubles(text: str, *, lang: str = "en") -> str:
+    """Remove a doubled capitalised word that ends a phrase, or a doubled word in capitals.
+
+    >>> remove_capitalised_doubles("The match in Moscow Moscow, and then TIME TIME magazine.")
+    'The match in Moscow, and then TIME magazine.'
+    >>> remove_capitalised_doubles("A holiday in Bora Bora.")
+    'A holiday in Bora Bora.'
+    """
+    return run_rule(REMOVE_CAPITALISED_DOUBLES, text, lang)
