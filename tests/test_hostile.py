@@ -70,6 +70,8 @@ def test_arbitrary_strings_of_hostile_pieces_are_stable(text, lang):
         "a.â€\x9du",
         "i&quot;H",
         "Ab.Cd." * 500,
+        # More closing notes than the 20 one call used to remove.
+        "Kyiv is big.\n" + "\nNote: This translation was generated automatically. \n" * 30,
     ],
 )
 @pytest.mark.parametrize("lang", ["en", None])
@@ -80,6 +82,11 @@ def test_regressions_found_by_fuzzing(text, lang):
 def test_only_residue_is_left_as_it_is():
     assert mtclean.normalize("<unk> <unk>", lang="en") == "<unk> <unk>"
     assert mtclean.normalize("The <unk> cat", lang="en") == "The cat"
+
+
+def test_every_closing_note_goes_in_one_call():
+    text = "The cat sat." + "\n\nNote: translated by a tool." * 50
+    assert mtclean.normalize(text, lang="en") == "The cat sat."
 
 
 def test_quote_parity_counts_from_the_line_start():

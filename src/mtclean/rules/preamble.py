@@ -33,8 +33,9 @@ _NOTE_LINE = regex.compile(
     r"""[ \t]*\(?(?:Note|Translator['’]s\ note|Translation\ note|N\.B\.)[ \t]*:[^\n]*\btranslat[^\n]*\)?[ \t]*\Z""",
     regex.X | regex.I,
 )
-# How far back the closing notes may reach, and how long one note may be.
-_NOTES_MAX = 20
+# How long one note may be. (There is no cap on how many: a cap made a
+# second call remove the notes the first left, and reading the lines back
+# one by one is linear in what is removed.)
 _NOTE_MAX_LEN = 400
 
 
@@ -42,15 +43,14 @@ def _closing_notes_start(text: str, floor: int) -> int | None:
     r"""Where the closing notes of ``text`` start (the line break before them), or None.
 
     Reads the last lines one by one (blank lines between notes allowed),
-    never before ``floor`` and never more than ``_NOTES_MAX`` notes back;
-    the blank lines before the first note go with it.
+    never before ``floor``; the blank lines before the first note go with it.
 
     >>> _closing_notes_start(chr(10).join(["Body.", "", "Note: translated.", "Note: translation by AI."]), 0)
     5
     """
     end = len(text)
     start = None
-    for _ in range(_NOTES_MAX):
+    while True:
         nl = text.rfind("\n", max(floor, end - _NOTE_MAX_LEN), end)
         if nl < 0:
             break
