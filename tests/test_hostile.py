@@ -70,6 +70,10 @@ def test_arbitrary_strings_of_hostile_pieces_are_stable(text, lang):
         "a.â€\x9du",
         "i&quot;H",
         "Ab.Cd." * 500,
+        # Copies of the word being judged counted as a title stretch around
+        # it: each pass lowered a few more of them.
+        "The cat sat, whereby It is \n" + "whereby It is \n" * 60,
+        "a b, c. o, whereby It is. " + "whereby It is. " * 40,
         # More closing notes than the 20 one call used to remove.
         "Kyiv is big.\n" + "\nNote: This translation was generated automatically. \n" * 30,
     ],

@@ -387,12 +387,23 @@ def _any_mid_sentence_use(text: str, words: set[str]) -> bool:
     if len(rest) * len(text) <= _FIND_BUDGET:
         # Short texts: a C-level find per word beats compiling a pattern.
         return any(_mid_sentence_use(text, w) for w in rest)
-    needles = regex.compile(r" \L<words>", words=rest)
-    for m in needles.finditer(text, overlapped=True):
+    # Each space after a comma or a lower-case letter, looked up by the
+    # lengths of the words (a pattern of thousands of words was slower than
+    # linear on long texts of distinct words).
+    wanted = set(rest)
+    firsts = {w[:1] for w in rest}
+    lengths = sorted({len(w) for w in rest})
+    for m in _SPACE_AFTER_LOWER.finditer(text):
         i = m.start()
-        if i > 0 and (text[i - 1] == "," or text[i - 1].islower()):
-            return True
+        if i == 0 or text[i + 1:i + 2] not in firsts or not (text[i - 1] == "," or text[i - 1].islower()):
+            continue
+        for n in lengths:
+            if text[i + 1:i + 1 + n] in wanted:
+                return True
     return False
+
+
+_SPACE_AFTER_LOWER = regex.compile(r"(?<=[^\W\d_,]|,) ")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -426,10 +437,17 @@ def _capital_nearby(back: list[str], ahead: list[str]) -> bool:
     return False
 
 
-def _title_case_stretch(back: list[str], ahead: list[str]) -> bool:
-    """Are a third or more of the six words on each side capitalised?"""
+def _title_case_stretch(back: list[str], ahead: list[str], ignore: str = "") -> bool:
+    """Are a third or more of the six words on each side capitalised?
+
+    Copies of ``ignore`` (the word being judged) do not count: they are
+    judged too, and lowering some of them would change the verdict on the
+    others in the next pass (``normalize`` would not be idempotent).
+    """
     window = back[:6] + ahead[:6]
-    caps = sum(1 for w in window if w.lstrip("\"'“‘(")[:1].isupper())
+    caps = sum(
+        1 for w in window if w.lstrip("\"'“‘(")[:1].isupper() and (not ignore or w.strip("\"'“”‘’(),.;:!?") != ignore)
+    )
     return len(window) >= 4 and caps * 3 >= len(window)
 
 
@@ -622,7 +640,7 @@ def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candida
                 weak = ("after a word that may end a sentence: a lost period?",)
             elif prev in _NAME_INTRODUCERS:
                 weak = ("after a noun that introduces a title",)  # "the film Who Am I?"
-            elif _title_case_stretch(back, after.split()):
+            elif _title_case_stretch(back, after.split(), word):
                 weak = ("in a stretch of capitalised words: a title",)
         if weak:
             yield Candidate(start, end, repl, 0.3, ("capital mid-sentence",) + weak)
