@@ -109,6 +109,21 @@ def test_cost_per_character_does_not_grow_with_detection(name):
     _assert_linear(name, None)
 
 
+# Work per window of the text (8-16k characters) shows only past a few
+# windows: these shapes are measured again at 16k and 128k characters.
+LONG_SHAPES = ["the_the", "fullwidth_punct", "distinct_capital_words", "repeat_phrase", "punct_words", "dotted_caps"]
+
+
+@pytest.mark.parametrize("name", LONG_SHAPES)
+def test_cost_per_character_does_not_grow_over_many_windows(name):
+    small, large = SHAPES[name](16_000), SHAPES[name](128_000)
+    mtclean.normalize(small, lang="en")
+    ratio = _per_char(large, "en", 2) / _per_char(small, "en", 2)
+    if ratio > MAX_RATIO:
+        ratio = min(ratio, _per_char(large, "en", 3) / _per_char(small, "en", 3))
+    assert ratio <= MAX_RATIO, f"{name}: per-character cost x{ratio:.1f} from 16k to 128k characters"
+
+
 def test_the_ratio_catches_quadratic_work():
     # The measuring itself: a rule that scans the whole text once per
     # candidate (what full-width punctuation did) fails the bar.

@@ -237,7 +237,9 @@ def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Ca
         if prot.covers(offset + m.start(), offset + m.end()):
             continue
         if technical is None:
-            technical = ["technical text"] if _TECHNICAL.search(text) else []
+            # Once per call, not once per window (a whole-text search per
+            # window was quadratic on long texts full of doubled words).
+            technical = ctx.cached("technical_text", text, lambda t: ["technical text"] if _TECHNICAL.search(t) else [])  # type: ignore[assignment]
         yield candidate("remove_doubled_words", offset + m.end(1), offset + m.end(), "", ev + technical)
 
 

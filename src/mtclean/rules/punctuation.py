@@ -28,13 +28,15 @@ def _find_fullwidth(text: str, ctx: Context) -> Iterator[Candidate]:
     if text.isascii():
         return
     cjk_line: dict[int, bool] = {}  # line start -> holds a CJK letter (each line searched once)
+    ls, le = 0, -1  # the line of the previous mark (found once per line, not per mark)
     for m in _FW_RUN.finditer(text):
         s, e = m.start(), m.end()
         # Never in CJK text: the line around the mark must hold no CJK
         # letter (nor full-width letters and digits), and Latin words.
-        ls = text.rfind("\n", 0, s) + 1
-        le = text.find("\n", e)
-        le = len(text) if le < 0 else le
+        if s > le:
+            ls = text.rfind("\n", max(le, 0), s) + 1
+            le = text.find("\n", e)
+            le = len(text) if le < 0 else le
         has_cjk = cjk_line.get(ls)
         if has_cjk is None:
             has_cjk = cjk_line[ls] = _CJK.search(text, ls, le) is not None
