@@ -133,9 +133,9 @@ def find_pronoun_i(t: str) -> Iterator[Cand]:
 
 
 def confirm_pronoun_i(c: Cand, ref: str) -> bool:
-    nxt = c.local_after[1:].split()
-    pat = r"(?<![\w])I" + (re.escape(c.local_after[1:c.local_after.find(" ")]) if "'" in c.local_after[:4] or "’" in c.local_after[:4] else "") + r"(?!\w)"
-    return re.search(pat, ref) is not None and bool(nxt or True)
+    """The reference has the capital pronoun (with the same contraction, if any)."""
+    contraction = c.local_after[1:c.local_after.find(" ")] if c.local_after[1:2] in ("'", "’") else ""
+    return re.search(r"(?<![\w])I" + re.escape(contraction) + r"(?!\w)", ref) is not None
 
 
 def find_spaced_hyphen(t: str) -> Iterator[Cand]:
@@ -213,10 +213,13 @@ KINDS: dict[str, tuple[Callable[[str], Iterator[Cand]], Callable[[Cand, str], bo
 def restored(c: Cand, hyp: str, out: str) -> bool:
     """The output has the repaired local form at (about) the artifact's place."""
     if c.kind == "unk":
-        return "<unk>" not in out.lower() and "  " not in out and not re.search(r" [,.;:!?]", out.replace(hyp, "")) 
+        return "<unk>" not in out.lower() and "  " not in out and not re.search(r" [,.;:!?]", out.replace(hyp, ""))
     if c.kind == "long_repeat":
         return out.count(c.local_before) < hyp.count(c.local_before) or c.local_before not in out
     after = c.local_after.strip()
+    if c.kind in ("capitalised_double", "word_run"):
+        before = c.local_before.strip()
+        return out.count(before) < hyp.count(before)
     if c.kind.startswith("lowercase_"):
         word = after.split()[-1] if after.split() else after
         lower_word = c.local_before.strip().split()[-1] if c.local_before.split() else word
@@ -256,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     misses: dict[str, list[str]] = defaultdict(list)
     for hyp, ref in load(args.data, args.limit):
-        found = [(k, c) for k, (finder, confirm) in kinds.items() for c in finder(hyp) if True]
+        found = [(k, c) for k, (finder, _confirm) in kinds.items() for c in finder(hyp)]
         if not found:
             continue
         out = None

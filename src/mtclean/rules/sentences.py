@@ -102,7 +102,9 @@ _ABBREVIATION_SHAPE = regex.compile(r"(?:^|[^\p{L}])(?:\p{L}\.){2,}$|(?:^|[^\p{L
 # A number (digits or a Roman numeral) in the three tokens before a period:
 # "5.8 thousand. pregnant", "the XVIII century. had" -- MT carries over the
 # period of a source abbreviation (thous., c., bn.) after the full word.
-_NUMBER_BEFORE = regex.compile(r"(?:\d|\b[IVXLC]{2,}\b)\S*(?:\s+\S+){0,4}\s*$")
+_NUMBER_BEFORE = regex.compile(
+    r"(?:\d|\b[IVXLC]{2,}\b|(?i:\b(?:centur(?:y|ies)|thousands?|millions?|billions?)\b))\S*(?:\s+\S+){0,4}\s*$"
+)
 # Words after which no sentence ends ("no queues at all to. reception").
 _NO_END = frozenset("to of the a an and or but in on at by for with from than".split())
 _SENTENCE_REST = regex.compile(r"[^.!?\n]*")
