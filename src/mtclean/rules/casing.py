@@ -568,6 +568,25 @@ _SENTENCE_END_MARKS = regex.compile(r"[.!?]")
 _CAPITALISED_AFTER_LOWER = regex.compile(r"(?<=\p{Ll} )\p{Lu}\p{Ll}{2,}(?![\p{L}\p{N}'’_@-])")
 
 
+_NEXT_TOKEN = regex.compile(r"(?:[ \t]+(\p{L}+))?([,.;:!?)]?)")
+
+
+def _ends_phrase(text: str, pos: int) -> bool:
+    """Is the word ending at ``pos`` followed by punctuation or a lower-case function word?
+
+    >>> _ends_phrase("a difficult Decision for the team", 20)
+    True
+    >>> _ends_phrase("practical Sense fabric", 15)
+    False
+    """
+    m = _NEXT_TOKEN.match(text, pos)
+    if m is None:
+        return False
+    if m.group(1) is None:
+        return bool(m.group(2))
+    return m.group(1) in _FUNCTION_WORDS or m.group(1) in _CONNECTORS
+
+
 def _unpunctuated_line(text: str, start: int, end: int) -> bool:
     """A line of ten words or more with no punctuation at all (speech, chat): its sentence starts are unmarked.
 
@@ -669,9 +688,11 @@ def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candida
                 start, end, repl, 0.8,
                 ("content word capitalised mid-sentence", "the document writes it in lower case elsewhere"),
             )
-        elif (ctx.lexicon.title_ratio(low) or 0.0) <= LEXICON_LOWER_RATIO and len(low) >= 4:
+        elif (ctx.lexicon.title_ratio(low) or 0.0) <= LEXICON_LOWER_RATIO and len(low) >= 4 and _ends_phrase(text, start + len(word)):
             # No use in the document, but the cased lexicon writes the word in
             # lower case a hundred times as often: a common word, not a name.
+            # Only where a function word or punctuation follows: before a noun
+            # it may name a brand or a series ("practical Sense fabric").
             yield Candidate(
                 start, end, repl, 0.7,
                 ("content word capitalised mid-sentence", "cased lexicon: almost always lower case"),
