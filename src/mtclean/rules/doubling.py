@@ -237,10 +237,19 @@ def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Ca
         if prot.covers(offset + m.start(), offset + m.end()):
             continue
         if technical is None:
-            # Once per call, not once per window (a whole-text search per
-            # window was quadratic on long texts full of doubled words).
-            technical = ctx.cached("technical_text", text, lambda t: ["technical text"] if _TECHNICAL.search(t) else [])  # type: ignore[assignment]
+            technical = _technical(text, ctx)
         yield candidate("remove_doubled_words", offset + m.end(1), offset + m.end(), "", ev + technical)
+
+
+def _technical(text: str, ctx: Context) -> list[str]:
+    """``["technical text"]`` when ``text`` has code marks, else ``[]``.
+
+    Once per call, not once per window: a whole-text search per window was
+    quadratic on long texts full of doubled words.
+    """
+    return ctx.cached(  # type: ignore[return-value]
+        "technical_text", text, lambda t: ["technical text"] if _TECHNICAL.search(t) else []
+    )
 
 
 def _sentence_or_word_before(piece: str, pos: int) -> str:
