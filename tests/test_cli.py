@@ -376,3 +376,14 @@ def test_console_script(tmp_path):
     assert r.returncode == 0 and r.stdout.decode("utf-8") == f"{GLUED_FIXED}\n"
     r = subprocess.run([str(script), "--disable", "nope", str(f)], capture_output=True, timeout=120)
     assert r.returncode == 2
+
+
+def test_stats_count_findings_of_untranslated_fragments():
+    # A fragment in another script is a finding: counted by --stats, the text unchanged.
+    text = "The shop Nakamura商店 opened, and Мир café too.\n"
+    r = run("--stats", "--lang", "en", stdin=text.encode("utf-8"))
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.decode("utf-8") == text
+    err = r.stderr.decode("utf-8")
+    assert "findings per rule (reported, never applied):" in err
+    assert "  2  report_untranslated_fragments" in err

@@ -791,6 +791,8 @@ class Run:
     out: Output
     err: Callable[[str], None]
     per_rule: collections.Counter = field(default_factory=collections.Counter)
+    # Findings (untranslated fragments ...): reported, never applied.
+    per_finding: collections.Counter = field(default_factory=collections.Counter)
     per_file: list[tuple[str, int, bool]] = field(default_factory=list)
     failed: int = 0
     would_change: int = 0
@@ -822,6 +824,7 @@ class Run:
         if explanation is not None:
             job.edits += len(explanation.edits)
             self.per_rule.update(e.rule for e in explanation.edits)
+            self.per_finding.update(f.rule for f in explanation.findings)
         if repaired != piece.text:
             job.changed = True
         if piece.kind == "text":
@@ -1038,6 +1041,11 @@ def _write_stats(run: Run, out: Output | None) -> None:
     width = max([len(str(n)) for n in run.per_rule.values()] + [1])
     for rule, n in sorted(run.per_rule.items(), key=lambda kv: (-kv[1], kv[0])):
         lines.append(f"  {n:>{width}}  {rule}")
+    if run.per_finding:
+        lines.append("findings per rule (reported, never applied):")
+        width = max(len(str(n)) for n in run.per_finding.values())
+        for rule, n in sorted(run.per_finding.items(), key=lambda kv: (-kv[1], kv[0])):
+            lines.append(f"  {n:>{width}}  {rule}")
     lines.append("edits per file:")
     width = max([len(str(n)) for _, n, _ in run.per_file] + [1])
     for name, n, _ in run.per_file:
