@@ -276,8 +276,12 @@ def test_rules_declare_their_languages():
             assert isinstance(rule.languages, frozenset) and rule.languages, rule.name
             assert all(re.fullmatch(r"[a-z]{2,3}", code) for code in rule.languages), rule.name
     by_name = {r.name: r for r in DEFAULT_RULES}
-    for name in ["split_glued_words", "restore_name_case", "lower_midsentence_capitals", "remove_doubled_words"]:
+    for name in ["split_glued_words", "restore_name_case", "lower_midsentence_capitals"]:
         assert not by_name[name].applies_to("de"), name
+    # Doubled words and loops: every spaced language whose legitimate doubles are listed.
+    for name in ["remove_doubled_words", "remove_repetition_loops"]:
+        assert by_name[name].applies_to("de") and by_name[name].applies_to("uk"), name
+        assert not by_name[name].applies_to("ja") and not by_name[name].applies_to("und"), name
     assert by_name["fix_space_before_punctuation"].applies_to("fr")  # with French spacing kept
     assert by_name["fix_mojibake"].applies_to("de") and by_name["fix_mojibake"].applies_to("ja")
 

@@ -22,7 +22,17 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Callable
 
-__all__ = ["LanguageFacts", "facts", "codes_where", "all_facts", "data_file", "UNDETERMINED"]
+__all__ = [
+    "LanguageFacts",
+    "facts",
+    "codes_where",
+    "all_facts",
+    "data_file",
+    "UNDETERMINED",
+    "word_list_file",
+    "legit_doubles",
+    "fold",
+]
 
 # The code detection returns when the evidence is too weak to name a
 # language (ISO 639-2 "undetermined"): only language-independent rules run.
@@ -105,3 +115,57 @@ def data_file(code: str, name: str) -> str | None:
         return resources.files("mtclean").joinpath("data", code, name).read_text(encoding="utf-8")
     except (FileNotFoundError, NotADirectoryError, OSError):
         return None
+
+
+@functools.lru_cache(maxsize=None)
+def word_list_file(code: str, name: str) -> frozenset[str]:
+    """The words of ``data/<code>/<name>`` (one a line, ``#`` comments), lower case; empty when absent.
+
+    >>> "und" in word_list_file("de", "connectives.txt")
+    True
+    >>> word_list_file("xx", "connectives.txt")
+    frozenset()
+    """
+    text = data_file(code, name) or ""
+    return frozenset(
+        line.split("\t")[0].strip().lower() for line in text.split("\n") if line.strip() and not line.startswith("#")
+    )
+
+
+@functools.lru_cache(maxsize=None)
+def legit_doubles(code: str) -> dict[str, str] | None:
+    """Word -> when it is a legitimate double (``data/<code>/doubles.tsv``); None when the file is absent.
+
+    ``when`` is ``"always"``, ``"case differs"`` or ``"after:<words>"`` (kept
+    when the word before is one of them; ``,`` stands for a comma).
+
+    >>> legit_doubles("fr")["nous"]
+    'always'
+    >>> legit_doubles("de")["die"].startswith("after:,")
+    True
+    >>> legit_doubles("xx") is None
+    True
+    """
+    text = data_file(code, "doubles.tsv")
+    if text is None:
+        return None
+    out: dict[str, str] = {}
+    for no, line in enumerate(text.split("\n"), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or not (parts[1] in ("always", "case differs") or parts[1].startswith("after:")):
+            raise ValueError(f"data/{code}/doubles.tsv:{no}: expected word<TAB>when<TAB>reason")
+        out[parts[0].lower()] = parts[1]
+    return out
+
+
+def fold(word: str) -> str:
+    """``word`` lower-cased with ё folded to е: how look-ups compare Russian words.
+
+    Russian writes ё as е in most text, and word lists hold either form.
+
+    >>> fold("Всё")
+    'все'
+    """
+    return word.lower().replace("ё", "е")

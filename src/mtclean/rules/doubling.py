@@ -7,10 +7,12 @@ from typing import Iterator
 
 import regex
 
-from ..lexicon import is_loaded
+from ..languages import facts, legit_doubles, word_list_file
+from ..lexicon import get_lexicon, is_loaded
 from ..rule import Candidate, Context, Rule, diff_spans
 from ._common import (
     EN,
+    SPACED,
     DocumentProtected,
     lower_word_list,
     protected,
@@ -164,13 +166,17 @@ def doubled_word_evidence(first: str, repeats: list[str], before: str, after: st
     """
     low = first.lower()
     ev: list[str] = []
+    english = ctx.lang == "en"
+    function_words = _CLOSED_CLASS if english else word_list_file(ctx.lang, "function_words.txt")
     if len(first) == 1:
-        if low != "a" or first != repeats[0]:
-            return None  # "Ă ă", "I I": letters and initials
+        # "a a" in English; in other languages their one-letter function
+        # words ("в в", "y y"); never other letters and initials ("Ă ă", "I I").
+        if (low != "a" if english else low not in function_words) or first != repeats[0]:
+            return None
         if len(before) == 1 or len(after) == 1:
             ev.append("letter list")
         ev.append("single letter")
-    if low in _CLOSED_CLASS:
+    if low in function_words:
         ev.append("function word")
     if len(repeats) >= 2:
         ev.append("three or more copies")
@@ -191,6 +197,8 @@ def doubled_word_evidence(first: str, repeats: list[str], before: str, after: st
         ratio = ctx.lexicon.title_ratio(low)
         if ratio is not None and ratio <= -0.5:
             ev.append("common word capitalised")
+        elif ratio is None and not english and _capitalised_noun(ctx.lang, low, ctx):
+            ev.append("common word capitalised")  # German nouns: a frequent word, capitalised by grammar
         if len(ev) == 1 or ev[-1] == "capitalised double":
             return None
     elif first[0].isupper():
@@ -201,6 +209,8 @@ def doubled_word_evidence(first: str, repeats: list[str], before: str, after: st
             ev.append("modal after a determiner or name")  # "Will will": a name, then the modal
     elif second[0].isupper():
         ev.append("second copy capitalised")  # "section Section 10": a heading or a name
+    if not english:
+        return ev  # the grammar below is English's
     if low in _MODALS and before.lower() in _DETERMINERS:
         ev.append("modal after a determiner or name")  # "The can can hold"
     if low in _PREPOSITIONS and _participle(before):
@@ -215,15 +225,26 @@ def doubled_word_evidence(first: str, repeats: list[str], before: str, after: st
     return ev
 
 
+def _capitalised_noun(lang: str, low: str, ctx: Context) -> bool:
+    """In a language that capitalises every noun, is ``low`` a frequent word (a common noun, not a name)?"""
+    f = facts(lang)
+    return bool(f and f.nouns_capitalised) and ctx.lexicon.zipf(low) >= 3.5
+
+
 def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Candidate]:
     prot: DocumentProtected | None = None
     technical: list[str] | None = None
+    english = ctx.lang == "en"
     for m in _DOUBLED.finditer(piece):
         first = m.group(1)
         low = first.lower()
-        if low in _LEGIT_DOUBLES or first.isdigit():
+        if (english and low in _LEGIT_DOUBLES) or first.isdigit():
             continue
         repeats = regex.split(r"[ \t]+", m.group(2).strip(" \t"))
+        if not english and _legit_in_language(ctx.lang, low, first, repeats[0], piece, m.start()):
+            continue
+        if not english and low in _LEGIT_DOUBLES and get_lexicon("en").zipf(low) - ctx.lexicon.zipf(low) >= 1.0:
+            continue  # English quoted in another language keeps its "had had" ("in in" is German)
         # Exact repeats only, up to the case of the first letter ("The the").
         if any(r[1:] != first[1:] or (r[0] != first[0] and r[0].lower() != first[0].lower()) for r in repeats):
             continue
@@ -252,6 +273,34 @@ def _technical(text: str, ctx: Context) -> list[str]:
     )
 
 
+# Languages whose legitimate doubles are decided (data/<lang>/doubles.tsv).
+DOUBLING_LANGUAGES = EN | frozenset(c for c in SPACED if legit_doubles(c) is not None)
+
+
+def _legit_in_language(lang: str, low: str, first: str, second: str, piece: str, pos: int) -> bool:
+    """Is ``first second`` one of the language's own doubles here (``data/<lang>/doubles.tsv``)?
+
+    >>> _legit_in_language("de", "die", "die", "die", "Die Stadt, die die Brücke", 11)
+    True
+    >>> _legit_in_language("de", "die", "die", "die", "Wir sahen die die Brücke", 9)
+    False
+    """
+    when = (legit_doubles(lang) or {}).get(low)
+    if when is None:
+        return False
+    if when == "always":
+        return True
+    if when == "case differs":
+        return first != second
+    j = pos
+    while j > 0 and piece[j - 1] in " \t":
+        j -= 1
+    words = when[len("after:"):].split()
+    if j > 0 and piece[j - 1] == ",":
+        return "," in words
+    return _word_before(piece, pos).lower() in words
+
+
 def _sentence_or_word_before(piece: str, pos: int) -> str:
     """The word before ``pos``, or "" at a sentence or line start."""
     j = pos
@@ -265,7 +314,7 @@ def _sentence_or_word_before(piece: str, pos: int) -> str:
 REMOVE_DOUBLED_WORDS = Rule(
     "remove_doubled_words",
     _find_doubled_words,
-    EN,
+    DOUBLING_LANGUAGES,  # English, and every spaced language whose legitimate doubles are listed
     "Remove a word repeated right after itself ('the the'), except legitimate doubles.",
     category="doubling",
 )
@@ -344,7 +393,7 @@ def _has_loop_between_spaces(piece: str, span: int = _SPAN) -> bool:
 _CONNECTIVES = frozenset("and or by to after upon in on over as than but nor".split())
 
 
-def loop_evidence(words: list[str], copies: int, before: str, after: str) -> list[str]:
+def loop_evidence(words: list[str], copies: int, before: str, after: str, lang: str = "en") -> list[str]:
     """The signals for collapsing ``copies`` extra copies of ``words``.
 
     >>> loop_evidence(["as", "low"], 1, "", "can")
@@ -354,19 +403,23 @@ def loop_evidence(words: list[str], copies: int, before: str, after: str) -> lis
     """
     ev: list[str] = []
     low = [w.lower() for w in words]
-    if len(words) == 2 and low[0] == "as":
+    # Other languages: their own linking words (data/<lang>/connectives.txt:
+    # "immer und immer und immer", "encore et encore et encore").
+    connectives = _CONNECTIVES if lang == "en" else word_list_file(lang, "connectives.txt")
+    conjunctions = ("and", "or", "nor") if lang == "en" else connectives
+    if len(words) == 2 and low[0] == "as" and lang == "en":
         ev.append("comparison as X as X")  # "as low as low can be"
-    elif len(words) == 2 and low[1] in _CONNECTIVES and after.lower() == low[0]:
+    elif len(words) == 2 and low[1] in connectives and after.lower() == low[0]:
         ev.append("linked repetition X c X c X")  # "round and round and round"
-    elif len(words) == 2 and low[0] in _CONNECTIVES and before.lower().split()[-1:] == [low[1]]:
+    elif len(words) == 2 and low[0] in connectives and before.lower().split()[-1:] == [low[1]]:
         ev.append("linked repetition X c X c X")  # "day by day by day"
-    elif len(words) == 2 and copies == 1 and low[1] in ("by", "after", "upon") and low[0] not in _CLOSED_CLASS:
+    elif lang == "en" and len(words) == 2 and copies == 1 and low[1] in ("by", "after", "upon") and low[0] not in _CLOSED_CLASS:
         ev.append("linked repetition X c X c X")  # "little by little by opening": X c X, then c opens a phrase
-    elif len(words) == 2 and copies == 1 and low[0] in ("and", "or") and (
+    elif lang == "en" and len(words) == 2 and copies == 1 and low[0] in ("and", "or") and (
         low[1] not in _CLOSED_CLASS or low[1] in ("there", "here")
     ):
         ev.append("linked repetition X c X c X")  # "and round and round", "and there and there" (both ... and)
-    elif low[-1] in ("and", "or", "nor"):
+    elif low[-1] in conjunctions:
         ev.append("phrase ends in a conjunction")  # "do it or do it or make it"
     if copies >= 2:
         ev.append("three or more copies")
@@ -377,7 +430,7 @@ def loop_evidence(words: list[str], copies: int, before: str, after: str) -> lis
     return ev
 
 
-def _collapse_loops(text: str, threshold: float = 0.5, found: list | None = None) -> str:
+def _collapse_loops(text: str, threshold: float = 0.5, found: list | None = None, lang: str = "en") -> str:
     out: list[str] = []
     pos = 0
     for m in _LOOP.finditer(text):
@@ -392,7 +445,7 @@ def _collapse_loops(text: str, threshold: float = 0.5, found: list | None = None
         if n == 2 and len(chunks) == 1 and words[1].lower() == "to" and _before(text, m.start()).endswith("from"):
             continue  # "from time to time to discuss": an idiom, not a loop
         after = _NEXT_WORD.match(text, m.end())
-        ev = loop_evidence(words, len(chunks), _before(text, m.start()), after.group(1) if after else "")
+        ev = loop_evidence(words, len(chunks), _before(text, m.start()), after.group(1) if after else "", lang)
         if confidence_of("remove_repetition_loops", ev) < threshold:
             continue
         if found is not None:
@@ -426,7 +479,7 @@ def _find_loops(text: str, ctx: Context) -> Iterator[Candidate]:
         fixed = piece
         found: list[str] = []
         for _ in range(8):
-            again = _collapse_loops(fixed, threshold, found)
+            again = _collapse_loops(fixed, threshold, found, ctx.lang)
             if again == fixed or not _has_loop_between_spaces(again):
                 fixed = again
                 break  # (the cheap screen says no loop is left: skip a confirming scan)
@@ -445,7 +498,7 @@ def _same_words(a: list[str], b: list[str]) -> bool:
 REMOVE_REPETITION_LOOPS = Rule(
     "remove_repetition_loops",
     _find_loops,
-    EN,
+    DOUBLING_LANGUAGES,
     "Collapse a phrase of 2-8 words repeated back to back (an MT decoding loop).",
     category="doubling",
 )

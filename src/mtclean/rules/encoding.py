@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import functools
 import html
+import html.entities
 import re
+import unicodedata
 from typing import Iterator
 
 import regex
 
 from ..rule import Context, Rule, Span, diff_spans
+from ..languages import facts
 from ._common import run_rule
 
 __all__ = ["fix_mojibake", "unescape_entities", "FIX_MOJIBAKE", "UNESCAPE_ENTITIES"]
@@ -45,23 +48,146 @@ _SUSPECT = re.compile(
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 _SUSPECT_CONTROL = re.compile("[\x80-\x9f\ud800-\udfff\ufffd]")
+# UTF-8 read as other single-byte encodings (ftfy decodes them all): two
+# Cyrillic letters in a row read as Windows-1251 ("РџСЂ"), a typographic
+# mark read so ("вЂ"), an accented Latin letter read so ("Г©"); the same as
+# Windows-1250 ("ĐźŃ€", "Ă©", "â€ž" is already above) and as MacRoman
+# ("–ü—Ä", "√©", "‚Äú"). Real text has none of these pairs.
+_CP1251_CONT = (
+    "\u0402\u0403\u201a\u0453\u201e\u2026\u2020\u2021\u20ac\u2030\u0409\u2039\u040a\u040c\u040b\u040f"
+    "\u0452\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u2122\u0459\u203a\u045a\u045c\u045b\u045f"
+    "\u00a0\u040e\u045e\u0408\u00a4\u0490\u00a6\u00a7\u0401\u00a9\u0404\u00ab\u00ac\u00ad\u00ae\u0407"
+    "\u00b0\u00b1\u0406\u0456\u0491\u00b5\u00b6\u00b7\u0451\u2116\u0454\u00bb\u0458\u0405\u0455\u0457"
+)
+# (After Г: not і є ї ґ ё, which Ukrainian and Russian words write there.)
+_CP1251_LATIN = "".join(c for c in _CP1251_CONT if c not in "ієїґё")
+_CP1250_CONT = (
+    "\u20ac\u201a\u201e\u2026\u2020\u2021\u2030\u0160\u2039\u015a\u0164\u017d\u0179\u2018\u2019"
+    "\u201c\u201d\u2022\u2013\u2014\u2122\u0161\u203a\u015b\u0165\u017e\u017a\u00a0\u02c7\u02d8"
+    "\u0141\u00a4\u0104\u00a6\u00a7\u00a8\u00a9\u015e\u00ab\u00ac\u00ad\u00ae\u017b\u00b0\u00b1"
+    "\u02db\u0142\u00b4\u00b5\u00b6\u00b7\u00b8\u0105\u015f\u00bb\u013d\u02dd\u013e\u017c"
+)
+_SUSPECT_OTHER = re.compile(
+    f"[РСТ][{_CP1251_CONT}][РСТ][{_CP1251_CONT}]|вЂ|Г[{_CP1251_LATIN}]"
+    f"|[ĐŃ][{_CP1250_CONT}][ĐŃ][{_CP1250_CONT}]|Ă[{_CP1250_CONT}]"
+    "|[–—][ÄÅÆÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…]{1}(?=[–—])"
+    "|√[©®†®∂∂ß≠°§¢£¶•™´¨ÆØ∞±≤≥¥µ∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…ºÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü]|‚Ä"
+)
+# UTF-8 read as KOI8-R: its lead bytes are Cyrillic letters (п я for
+# Cyrillic, ц for accented Latin, Б for typographic marks) and its
+# continuation bytes box-drawing characters ("п÷я─"). ftfy does not know
+# KOI8-R: such tokens are decoded here, and only when they decode whole.
+_KOI8_LEAD = re.escape(bytes(range(0xC2, 0xF5)).decode("koi8_r"))
+_KOI8_CONT = re.escape(bytes(b for b in range(0x80, 0xC0) if b not in (0xA3, 0xB3)).decode("koi8_r"))  # not ё Ё
+# What a decoded token may hold besides letters (a lone "²" from "м²" may not).
+_DECODED_PUNCT = frozenset("«»„“”‘’‚–—…№°\u00a0\u202f")
+_SUSPECT_KOI8 = re.compile(f"[{_KOI8_LEAD}][{_KOI8_CONT}]")
+# (Tokens end at ASCII spaces only: a KOI8-R no-break space is a byte of "К".)
+_KOI8_TOKEN = re.compile(f"[^\\x00-\\x7f]*[{_KOI8_LEAD}][{_KOI8_CONT}][^\\x00-\\x20]*")
+
+
+def _suspect(text: str) -> bool:
+    return bool(_SUSPECT.search(text) or _SUSPECT_CONTROL.search(text) or _SUSPECT_OTHER.search(text))
 
 
 def _find_mojibake(text: str, ctx: Context) -> Iterator[Span]:
-    if text.isascii() or not (_SUSPECT.search(text) or _SUSPECT_CONTROL.search(text)):
+    if text.isascii():
+        return
+    if _SUSPECT_KOI8.search(text):
+        yield from _repair_spans(text, _decode_tokens(text, _KOI8_TOKEN, ("koi8_r",), ctx.lang))
+    if not _suspect(text):
         return
     fix_text, is_bad = _ftfy()
     offset = 0
-    for line in text.splitlines(keepends=True):
-        if not line.isascii() and (_SUSPECT.search(line) or _SUSPECT_CONTROL.search(line) or is_bad(line)):
+    # Lines split on "\n" only: str.splitlines also splits at \x85, \x1c-\x1e
+    # and \u2028, which are bytes and characters of mojibake itself ("х" read
+    # as cp1252 is "Ñ\x85"), and would cut a damaged word in two.
+    for line in text.split("\n"):
+        line_end = offset + len(line) + 1
+        if not line.isascii() and (_suspect(line) or is_bad(line)):
             # ftfy only on the stretches that hold non-ASCII text (whole words,
             # merged when close): the ASCII rest of a line cannot change, and
             # ftfy's cost is per character.
             for start, end in _non_ascii_stretches(line):
                 piece = line[start:end]
-                for s0, e0, repl in _repair_spans(piece, fix_text(piece)):
+                # ftfy's badness score misses short Cyrillic-codepage and
+                # MacRoman mojibake, and leaves a lone "Ñ–" (і) or "В«" («):
+                # the tokens still damaged after it are decoded here.
+                fixed = _decode_tokens(fix_text(piece), _ANY_TOKEN, _SINGLE_BYTE, ctx.lang)
+                for s0, e0, repl in _repair_spans(piece, fixed):
                     yield offset + start + s0, offset + start + e0, repl
-        offset += len(line)
+        offset = line_end
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_letter(c: str) -> bool:
+    return c.isalpha() and unicodedata.name(c, "").startswith(("LATIN", "CYRILLIC", "GREEK"))
+
+
+# Single-byte readings tried on a token, in order.
+_SINGLE_BYTE = ("sloppy-windows-1251", "sloppy-windows-1250", "macroman", "sloppy-windows-1252")
+_ANY_TOKEN = re.compile(r"[^\x00-\x20]+")
+_EDGE_PUNCT = "\"'«»„“”‘’‚()[]{}.,;:!?"
+
+
+def _decode_tokens(text: str, pattern: "re.Pattern[str]", encodings: tuple[str, ...], lang: str = "und") -> str:
+    """``text`` with each token that decodes whole as UTF-8 read in one of ``encodings`` decoded.
+
+    A token (``pattern``) is tried as it is, then without the punctuation at
+    its edges. A reading counts only when it decodes strictly to Latin,
+    Cyrillic or Greek letters and usual punctuation, and either repairs two
+    characters or more or gives letters the language writes (a lone
+    "Ñ–" is Ukrainian "і"; real text almost never round-trips so).
+
+    >>> _decode_tokens("п÷я─п╦п╡п╣я┌ ok", _KOI8_TOKEN, ("koi8_r",))
+    'Привет ok'
+    >>> _decode_tokens("вік Ñ– мрія", _ANY_TOKEN, _SINGLE_BYTE, "uk")
+    'вік і мрія'
+    >>> _decode_tokens("Её дом", _ANY_TOKEN, _SINGLE_BYTE, "ru")
+    'Её дом'
+    """
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+
+    out: list[str] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        token = m.group()
+        if token.isascii():
+            continue
+        core = token.strip(_EDGE_PUNCT)
+        lead = token.find(core) if core else 0
+        for piece, at in ((token, 0), (core, lead)):
+            if not piece or piece.isascii():
+                continue
+            fixed = _decode_as(piece, encodings, lang)
+            if fixed is not None:
+                out.append(text[pos:m.start() + at])
+                out.append(fixed)
+                pos = m.start() + at + len(piece)
+                break
+    if not out:
+        return text
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _decode_as(piece: str, encodings: tuple[str, ...], lang: str) -> str | None:
+    f = facts(lang)
+    letters = f.letters if f else frozenset()
+    cyrillic = f is not None and f.script == "Cyrillic"
+    for enc in encodings:
+        try:
+            fixed = piece.encode(enc).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+        if fixed == piece or not all(c.isascii() or c in _DECODED_PUNCT or _plain_letter(c) for c in fixed):
+            continue
+        if len(piece) - len(fixed) >= 2 or all(
+            c.isascii() or c in _DECODED_PUNCT or c.lower() in letters or (cyrillic and "\u0400" <= c <= "\u04ff")
+            for c in fixed
+        ):
+            return fixed
+    return None
 
 
 _NON_ASCII_SPLIT = re.compile(r"([^\x00-\x7f]+)")
@@ -189,7 +315,7 @@ FIX_MOJIBAKE = Rule(
     "fix_mojibake",
     _find_mojibake,
     None,
-    "Decode mojibake (UTF-8 read as Latin-1 or cp1252) with ftfy, without restyling.",
+    "Decode mojibake (UTF-8 read as Latin-1, cp1252, cp1251, cp1250, MacRoman or KOI8-R) without restyling.",
     category="encoding",
 )
 
@@ -212,11 +338,10 @@ def fix_mojibake(text: str, *, lang: str = "en") -> str:
 # text, possibly escaped more than once (&amp;quot;): the XML ones, numeric
 # ones, and the named typographic ones MT output keeps (quotes, dashes,
 # ellipsis, no-break space).
-_NAMED = (
-    "apos|quot|amp|lt|gt|nbsp|laquo|raquo|bdquo|sbquo|ldquo|rdquo|lsquo|rsquo|lsaquo|rsaquo"
-    "|ndash|mdash|hellip|middot|bull|deg|euro|pound|copy|reg|trade"
-)
-_ENTITY = regex.compile(rf"&(?:amp;)*(?:{_NAMED}|#\d{{1,7}}|#[xX][0-9a-fA-F]{{1,6}});")
+# Every HTML5 named entity counts (``&eacute;``, ``&laquo;``, ``&bdquo;``,
+# ``&Ccaron;``); a name HTML does not define (``&unknown;``) is text.
+_ENTITY = regex.compile(r"&(?:amp;)*(?:([A-Za-z][A-Za-z0-9]{1,31})|#\d{1,7}|#[xX][0-9a-fA-F]{1,6});")
+_HTML5 = html.entities.html5
 # Real markup (a tag): then entities are correct as they are.
 _TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 # What an entity may stand for: printable characters, and these spaces.
@@ -251,6 +376,9 @@ def _find_entities(text: str, ctx: Context) -> Iterator[Span]:
     if "&" not in text or _TAG.search(text):
         return
     for m in _ENTITY.finditer(text):
+        name = m.group(1)
+        if name is not None and name + ";" not in _HTML5:
+            continue
         repl = _unescape_fully(m.group())
         if repl != m.group() and (repl.isprintable() or repl in _ALLOWED_SPACES):
             yield m.start(), m.end(), repl

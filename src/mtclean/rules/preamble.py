@@ -6,8 +6,11 @@ from typing import Iterator
 
 import regex
 
+import functools
+
+from ..languages import word_list_file
 from ..rule import Context, Rule, Span
-from ._common import EN, run_rule
+from ._common import EN, SPACED, run_rule
 
 __all__ = ["remove_preamble", "remove_stray_opening", "REMOVE_PREAMBLE", "REMOVE_STRAY_OPENING"]
 
@@ -88,7 +91,7 @@ def _find_preamble(text: str, ctx: Context) -> Iterator[Span]:
 REMOVE_PREAMBLE = Rule(
     "remove_preamble",
     _find_preamble,
-    EN,
+    SPACED,  # an English preamble opens LLM output in any language
     "Remove an LLM translator's opening line ('Here is the translation:') and closing note.",
     category="residue",
 )
@@ -114,27 +117,51 @@ _STRAY = regex.compile(r"(?m)^(\ufeff?[ \t]*)(AND|BUT|OR|SO|THEN|ALSO|YET|PLUS)(
 
 
 _CONJ_PREFIXES = ("AND", "BUT", "OR", "SO", "THEN", "ALSO", "YET", "PLUS")
+# Languages with a list of their own conjunctions (data/<lang>/stray_openings.txt).
+STRAY_LANGUAGES = frozenset(c for c in SPACED if word_list_file(c, "stray_openings.txt"))
+
+
+@functools.lru_cache(maxsize=None)
+def _stray_pattern(lang: str) -> tuple[tuple[str, ...], "regex.Pattern[str] | None"]:
+    """The language's upper-case conjunctions (``data/<lang>/stray_openings.txt``) and their pattern."""
+    if lang == "en":
+        return _CONJ_PREFIXES, _STRAY
+    words = tuple(sorted((w.upper() for w in word_list_file(lang, "stray_openings.txt")), key=len, reverse=True))
+    if not words:
+        return (), None
+    alt = "|".join(regex.escape(w) for w in words)
+    return words, regex.compile(rf"(?m)^(\ufeff?[ \t]*)({alt})(?=(\p{{Lu}}\p{{Ll}}+)\b)")
 
 
 def _find_stray_opening(text: str, ctx: Context) -> Iterator[Span]:
+    prefixes, pattern = _stray_pattern(ctx.lang)
+    if pattern is None:
+        return
     # Pre-screen: does any line start with one of the conjunctions?
     starts = [0]
     i = text.find("\n")
     while i >= 0:
         starts.append(i + 1)
         i = text.find("\n", i + 1)
-    if not any(text[s:s + 12].lstrip(" \t\ufeff").startswith(_CONJ_PREFIXES) for s in starts):
+    if not any(text[s:s + 12].lstrip(" \t\ufeff").startswith(prefixes) for s in starts):
         return
     lex = ctx.lexicon
-    for m in _STRAY.finditer(text):
-        if m.group(3).lower() in lex:  # the rest must be a word on its own
+    for m in pattern.finditer(text):
+        rest = m.group(3).lower()
+        if ctx.lang == "en":
+            if rest in lex:  # the rest must be a word on its own
+                yield m.start(2), m.end(2), ""
+        elif lex.zipf(rest) >= 2.0 and lex.zipf(rest) - lex.zipf(m.group(2) + rest) >= 2.5:
+            # Other languages: the rest is a word of the language, far more
+            # frequent than the whole token ("EMail" stays: "email" is as
+            # frequent as "mail"; "unddie" is a listed typo, 1.5 against 7.5).
             yield m.start(2), m.end(2), ""
 
 
 REMOVE_STRAY_OPENING = Rule(
     "remove_stray_opening",
     _find_stray_opening,
-    EN,
+    EN | STRAY_LANGUAGES,
     "Remove an upper-case conjunction glued to the first word of a line ('ANDThe' -> 'The').",
     category="residue",
 )

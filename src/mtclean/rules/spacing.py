@@ -24,14 +24,15 @@ __all__ = [
 # "word ." / "word , and" / "( word )": tokenizer residue. Not at a line's
 # start, not before an ellipsis, not in emoticons (" :)"), not in French.
 _SPACE_BEFORE = regex.compile(
-    r"""(?<=[\p{L}\p{N}%)\]”’"'])[ \t]+
+    r"""(?<=[\p{L}\p{N}%)\]”’"'»›])[ \t]+
         (?: [.](?![.])(?=[\s"”’)\]]|$)
           | [,!?](?=[\s"”’)\]]|$)
           | [;:](?=[ \t\n]|$)
           | [)\]](?=[\s.,;:!?"”’]|$) )""",
     regex.X,
 )
-_SPACE_AFTER_OPEN = regex.compile(r"(?<=(?:^|[ \t])[(\[])[ \t]+(?=[\p{L}\p{N}])", regex.M)
+# (Spanish ¿ ¡ open a question or an exclamation: "¿ Qué" -> "¿Qué".)
+_SPACE_AFTER_OPEN = regex.compile(r"(?<=(?:^|[ \t])[(\[¿¡])[ \t]+(?=[\p{L}\p{N}])", regex.M)
 # Moses-split English contractions: "do n't", "it 's", "they 're".
 _CONTRACTION = regex.compile(r"(?<=\p{L})[ \t]+(?=(?:n['’]t|['’](?:s|re|ve|ll|d|m))\b)", regex.I)
 
@@ -45,7 +46,7 @@ def _opened_before(text: str, pos: int, opener: str) -> bool:
 
 # Cheap pre-screen (stdlib re, one scan): clean text rarely has any of these.
 # Pre-screen: substrings every match contains (C-speed substring search).
-_NEEDLES_BEFORE = (" .", " ,", " ;", " :", " !", " ?", " )", " ]", "( ", "[ ", " n'", " n’", " '", " ’", "\t")
+_NEEDLES_BEFORE = (" .", " ,", " ;", " :", " !", " ?", " )", " ]", "( ", "[ ", "¿ ", "¡ ", " n'", " n’", " '", " ’", "\t")
 
 
 _ADDRESS_PART = regex.compile(r"[ \t]*\p{Ll}{2,4}\b")
