@@ -5,6 +5,7 @@ Run from the repository root:
 
     python benchmarks/accuracy.py                  # everything, about 2-3 minutes on 2 cores
     python benchmarks/accuracy.py --limit 1500 --per-kind 300 --skip realmt   # a quick look
+    python benchmarks/accuracy.py --lang de,fr,es,pt,ru,uk --per-kind 300   # other languages (lang_accuracy.py)
 
 Sections (see docs/accuracy.md for the definitions and the sampling rules):
 
@@ -812,6 +813,13 @@ def figures_command(args) -> str:
 
 
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if any(a == "--lang" or a.startswith("--lang=") for a in argv):
+        # Languages other than English: benchmarks/lang_accuracy.py (same data
+        # directory option, its own kinds and per-language table).
+        from benchmarks import lang_accuracy
+
+        return lang_accuracy.main(argv)
     args = parse_args(argv)
     out_stream = sys.stderr if args.json else sys.stdout
 
