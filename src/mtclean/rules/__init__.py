@@ -3,8 +3,10 @@
 ``DEFAULT_RULES`` is THE place where the pipeline order is decided. Each
 position has a reason:
 
-1. ``fix_mojibake``, ``unescape_entities``: every later rule must see real
-   characters (a quote hidden in ``â€œ`` or ``&quot;`` is invisible to them).
+1. ``fix_mojibake``, ``unescape_entities``, ``fix_lookalike_letters``,
+   ``fix_russian_letters``: every later rule must see real characters (a
+   quote hidden in ``â€œ`` or ``&quot;`` is invisible to them, and a word
+   with a Latin ``е`` in Cyrillic is no word to them).
 2. ``remove_subword_markup``, ``remove_unk_tokens``: join BPE/SentencePiece
    pieces into words and drop ``<unk>``, which the word-level rules below
    need to see whole.
@@ -59,6 +61,7 @@ from .punctuation import (
     remove_doubled_punctuation,
 )
 from .repeats import REMOVE_CAPITALISED_DOUBLES, REMOVE_COMMA_REPEATS, remove_capitalised_doubles, remove_comma_repeats
+from .scripts import FIX_LOOKALIKE_LETTERS, FIX_RUSSIAN_LETTERS, fix_lookalike_letters, fix_russian_letters
 from .residue import REMOVE_UNK_TOKENS, REPORT_UNTRANSLATED_FRAGMENTS, remove_unk_tokens
 from .sentences import CAPITALISE_PRONOUN_I, CAPITALISE_SENTENCE_START, capitalise_pronoun_i, capitalise_sentence_start
 from .preamble import REMOVE_PREAMBLE, REMOVE_STRAY_OPENING, remove_preamble, remove_stray_opening
@@ -82,6 +85,8 @@ from .spacing import (
 DEFAULT_RULES = (
     FIX_MOJIBAKE,
     UNESCAPE_ENTITIES,
+    FIX_LOOKALIKE_LETTERS,
+    FIX_RUSSIAN_LETTERS,
     REMOVE_SUBWORD_MARKUP,
     REMOVE_UNK_TOKENS,
     REMOVE_PREAMBLE,
@@ -111,6 +116,8 @@ DEFAULT_RULES = (
 for _fn, _rule in [
     (fix_mojibake, FIX_MOJIBAKE),
     (unescape_entities, UNESCAPE_ENTITIES),
+    (fix_lookalike_letters, FIX_LOOKALIKE_LETTERS),
+    (fix_russian_letters, FIX_RUSSIAN_LETTERS),
     (remove_subword_markup, REMOVE_SUBWORD_MARKUP),
     (remove_preamble, REMOVE_PREAMBLE),
     (remove_stray_opening, REMOVE_STRAY_OPENING),
@@ -152,6 +159,8 @@ __all__ = [r.name for r in DEFAULT_RULES if r.kind == "repair"] + [
     "DEFAULT_RULES",
     "FIX_MOJIBAKE",
     "UNESCAPE_ENTITIES",
+    "FIX_LOOKALIKE_LETTERS",
+    "FIX_RUSSIAN_LETTERS",
     "REMOVE_SUBWORD_MARKUP",
     "REMOVE_PREAMBLE",
     "REMOVE_STRAY_OPENING",

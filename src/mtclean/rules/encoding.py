@@ -86,8 +86,18 @@ _SUSPECT_KOI8 = re.compile(f"[{_KOI8_LEAD}][{_KOI8_CONT}]")
 _KOI8_TOKEN = re.compile(f"[^\\x00-\\x7f]*[{_KOI8_LEAD}][{_KOI8_CONT}][^\\x00-\\x20]*")
 
 
-def _suspect(text: str) -> bool:
-    return bool(_SUSPECT.search(text) or _SUSPECT_CONTROL.search(text) or _SUSPECT_OTHER.search(text))
+# In text of a Latin-script language, "Гі" "Гє" "Гґ" "Гё" are ó ú ô ø read as
+# cp1251 too (in Ukrainian and Russian they are letters).
+_SUSPECT_LATIN_ONLY = re.compile("Г[ієїґё]")
+
+
+def _suspect(text: str, latin: bool = False) -> bool:
+    return bool(
+        _SUSPECT.search(text)
+        or _SUSPECT_CONTROL.search(text)
+        or _SUSPECT_OTHER.search(text)
+        or (latin and _SUSPECT_LATIN_ONLY.search(text))
+    )
 
 
 def _find_mojibake(text: str, ctx: Context) -> Iterator[Span]:
@@ -95,7 +105,15 @@ def _find_mojibake(text: str, ctx: Context) -> Iterator[Span]:
         return
     if _SUSPECT_KOI8.search(text):
         yield from _repair_spans(text, _decode_tokens(text, _KOI8_TOKEN, ("koi8_r",), ctx.lang))
-    if not _suspect(text):
+    skip_lines: set[int] = set()
+    if ctx.lang in _CYRILLIC_LANGS and _LATIN1_RUN.search(text):
+        for line_start, line_end, fixed in _cp1251_as_latin1(text, ctx):
+            skip_lines.add(line_start)
+            for s0, e0, repl in _repair_spans(text[line_start:line_end], fixed):
+                yield line_start + s0, line_start + e0, repl
+    f = facts(ctx.lang)
+    latin = f is not None and f.script == "Latin"
+    if not _suspect(text, latin):
         return
     fix_text, is_bad = _ftfy()
     offset = 0
@@ -104,7 +122,7 @@ def _find_mojibake(text: str, ctx: Context) -> Iterator[Span]:
     # as cp1252 is "Ñ\x85"), and would cut a damaged word in two.
     for line in text.split("\n"):
         line_end = offset + len(line) + 1
-        if not line.isascii() and (_suspect(line) or is_bad(line)):
+        if offset not in skip_lines and not line.isascii() and (_suspect(line, latin) or is_bad(line)):
             # ftfy only on the stretches that hold non-ASCII text (whole words,
             # merged when close): the ASCII rest of a line cannot change, and
             # ftfy's cost is per character.
@@ -117,6 +135,31 @@ def _find_mojibake(text: str, ctx: Context) -> Iterator[Span]:
                 for s0, e0, repl in _repair_spans(piece, fixed):
                     yield offset + start + s0, offset + start + e0, repl
         offset = line_end
+
+
+# Russian or Ukrainian text in Windows-1251 bytes read as Latin-1 ("Â òî
+# âðåìÿ" is "В то время"): no UTF-8 is involved, so ftfy cannot see it. A
+# line is decoded when most of its Latin-1 words are known words once read
+# as Windows-1251.
+_CYRILLIC_LANGS = frozenset({"ru", "uk", "bg", "sr", "be"})
+_CP1251_LETTERS = "\xc0-\xff\xa8\xb8\xaa\xba\xaf\xbf\xb2\xb3\xa5\xb4"
+_LATIN1_RUN = re.compile(f"[\xc0-\xff]{{3}}")
+_LATIN1_WORD = re.compile(f"(?<![\\w])[{_CP1251_LETTERS}]+(?![\\w])")
+
+
+def _cp1251_as_latin1(text: str, ctx: Context) -> Iterator[tuple[int, int, str]]:
+    """(line start, line end, decoded line) for each line of Windows-1251 text read as Latin-1."""
+    lex = ctx.lexicon
+    offset = 0
+    for line in text.split("\n"):
+        end = offset + len(line)
+        if _LATIN1_RUN.search(line):
+            words = [m for m in _LATIN1_WORD.finditer(line) if len(m.group()) >= 2]
+            known = sum(1 for m in words if lex.zipf(m.group().encode("latin-1").decode("cp1251")) >= 2.0)
+            if len(words) >= 3 and known >= 0.8 * len(words):
+                fixed = _LATIN1_WORD.sub(lambda m: m.group().encode("latin-1").decode("cp1251"), line)
+                yield offset, end, fixed
+        offset = end + 1
 
 
 @functools.lru_cache(maxsize=4096)
