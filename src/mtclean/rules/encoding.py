@@ -143,7 +143,7 @@ def _find_mojibake(text: str, ctx: Context) -> Iterator[Span]:
 # as Windows-1251.
 _CYRILLIC_LANGS = frozenset({"ru", "uk", "bg", "sr", "be"})
 _CP1251_LETTERS = "\xc0-\xff\xa8\xb8\xaa\xba\xaf\xbf\xb2\xb3\xa5\xb4"
-_LATIN1_RUN = re.compile(f"[\xc0-\xff]{{3}}")
+_LATIN1_RUN = re.compile("[\xc0-\xff]{3}")
 _LATIN1_WORD = re.compile(f"(?<![\\w])[{_CP1251_LETTERS}]+(?![\\w])")
 
 

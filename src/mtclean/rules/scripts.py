@@ -87,12 +87,12 @@ def _find_lookalikes(text: str, ctx: Context) -> Iterator[Candidate]:
     if cyrillic_lang:
         # A lone Latin letter for a Cyrillic one-letter word ("і", "с", "а", "о", "у").
         lex = ctx.lexicon
-        if regex.search(r"(?<![\p{L}])[b-hj-np-xzB-Z](?![\p{L}])", text):
+        if regex.search(r"(?<![\p{L}])[bdf-hj-nq-wzB-Z](?![\p{L}])", text):
             return  # other lone Latin letters: variables or a list, not look-alikes
         for m in _LONE_WORD.finditer(text):
-            target = to_cyr.get(m.group())
-            if target and _known(lex, target) >= _LONE_KNOWN and not prot.covers(m.start()):
-                yield Candidate(m.start(), m.end(), target, 0.9, ("lone Latin letter between Cyrillic words",))
+            letter = to_cyr.get(m.group())
+            if letter and _known(lex, letter) >= _LONE_KNOWN and not prot.covers(m.start()):
+                yield Candidate(m.start(), m.end(), letter, 0.9, ("lone Latin letter between Cyrillic words",))
 
 
 FIX_LOOKALIKE_LETTERS = Rule(
