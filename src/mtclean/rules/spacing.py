@@ -37,6 +37,12 @@ _SPACE_AFTER_OPEN = regex.compile(r"(?<=(?:^|[ \t])[(\[¿¡])[ \t]+(?=[\p{L}\p{N
 _CONTRACTION = regex.compile(r"(?<=\p{L})[ \t]+(?=(?:n['’]t|['’](?:s|re|ve|ll|d|m))\b)", regex.I)
 
 
+def _closed_after(text: str, pos: int, closer: str) -> bool:
+    """Does ``closer`` follow ``pos`` on its line (within 2000 characters)?"""
+    line_end = text.find("\n", pos, pos + 2000)
+    return text.find(closer, pos, line_end if line_end >= 0 else pos + 2000) >= 0
+
+
 def _opened_before(text: str, pos: int, opener: str) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     closer = ")" if opener == "(" else "]"
@@ -71,17 +77,54 @@ def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
         # Keep the punctuation; drop the spaces before it.
         yield m.start(), m.end() - 1, ""
     for m in _SPACE_AFTER_OPEN.finditer(text):
+        opener = text[m.start() - 1]
+        if opener in "([" and not _closed_after(text, m.end(), ")" if opener == "(" else "]"):
+            continue  # no closing partner on the line: an emoticon (": ( Word"), not a bracket
         yield m.start(), m.end(), ""
     if ctx.lang == "en" and ("'" in text or "’" in text):
         for m in _CONTRACTION.finditer(text):
             yield m.start(), m.end(), ""
 
 
+# French: the space MT drops before ; : ! ? ("non?" for "non ?").
+_FRENCH_MISSING = regex.compile(r"(?<=[\p{L}\p{N}»)\]])[;:!?](?=[ \t\n]|$)")
+_FRENCH_SPACED_MARK = regex.compile(r"(?<=\S)([ \u00a0\u202f])[;:!?](?=[ \t\n]|$)")
+
+
+def _find_french_missing_space(text: str, ctx: Context) -> Iterator[Candidate]:
+    """The space French writes before ; : ! ?, put back where the text itself writes it elsewhere.
+
+    Evidence is the document's own typography: two spaced marks or more and
+    at least twice as many spaced as unspaced ones make the insertion an
+    edit, with the space character the document uses; otherwise it is only
+    a suggestion (some French text, Swiss or Canadian, leaves it out).
+    """
+    if ctx.lang not in FRENCH_SPACED or not any(c in text for c in ";:!?"):
+        return
+    missing = [m for m in _FRENCH_MISSING.finditer(text)]
+    if not missing:
+        return
+    spaced = [m.group(1) for m in _FRENCH_SPACED_MARK.finditer(text)]
+    prot = protected(text, ctx)
+    consistent = len(spaced) >= 2 and len(spaced) >= 2 * len(missing)
+    space = max(set(spaced), key=spaced.count) if spaced else "\u00a0"
+    for m in missing:
+        if prot.covers(m.start() - 1, m.end()):
+            continue
+        ev = ("the text spaces these marks elsewhere",) if consistent else ("French typography, no evidence in the text",)
+        yield Candidate(m.start(), m.start(), space, 0.9 if consistent else 0.3, ev)
+
+
+def _find_space_before_all(text: str, ctx: Context) -> Iterator[Span | Candidate]:
+    yield from _find_space_before(text, ctx)
+    yield from _find_french_missing_space(text, ctx)
+
+
 FIX_SPACE_BEFORE_PUNCTUATION = Rule(
     "fix_space_before_punctuation",
-    _find_space_before,
+    _find_space_before_all,
     SPACED,  # French included: its space before ; : ! ? and inside « » is kept (see the finder)
-    "Remove tokenizer spaces before . , ; : ! ? and closing brackets, and in split contractions.",
+    "Remove tokenizer spaces before . , ; : ! ? and closing brackets, and in split contractions; in French, put back the space before ; : ! ? the text itself writes.",
     category="spacing",
 )
 
