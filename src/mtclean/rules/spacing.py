@@ -108,9 +108,16 @@ def _find_french_missing_space(text: str, ctx: Context) -> Iterator[Candidate]:
     prot = protected(text, ctx)
     consistent = len(spaced) >= 2 and len(spaced) >= 2 * len(missing)
     space = max(set(spaced), key=spaced.count) if spaced else "\u00a0"
+    lex = ctx.lexicon
     for m in missing:
         if prot.covers(m.start() - 1, m.end()):
             continue
+        j = m.start()
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        word = text[j:m.start()]
+        if word and lex.zipf(word) < 2.0:
+            continue  # not a French word before the mark: a quotation in another language ("copyleft:")
         ev = ("the text spaces these marks elsewhere",) if consistent else ("French typography, no evidence in the text",)
         yield Candidate(m.start(), m.start(), space, 0.9 if consistent else 0.3, ev)
 
