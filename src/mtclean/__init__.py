@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from . import _startup  # noqa: F401  (first: Ctrl-C while the command starts up)
 from .batch import normalize_many
 from .edits import Edit, apply_edits
 from .language import detect_language

@@ -123,12 +123,14 @@ def _visible(s: str) -> str:
     return "".join(out)
 
 
-def edit_context(text: str, edit: Edit, width: int = CONTEXT_CHARS) -> str:
-    """The edit in its line: ``…left«before» → «after»right…``.
+def edit_context(text: str, edit: Edit, width: int = CONTEXT_CHARS, finding: bool = False) -> str:
+    """The edit in its line: ``…left«before» → «after»right…`` (a finding: ``…left«span»right…``).
 
     >>> from mtclean.edits import Edit
     >>> edit_context("It was the the best of times.", Edit("r", 10, 14, " the", ""))
     'It was the« the» → «» best of times.'
+    >>> edit_context("He said привет to me.", Edit("r", 8, 14, "привет", "привет"), finding=True)
+    'He said «привет» to me.'
     """
     line_begin = max(text.rfind("\n", 0, edit.start), text.rfind("\r", 0, edit.start)) + 1
     m = _LINE_BREAK.search(text, edit.end)
@@ -137,25 +139,35 @@ def edit_context(text: str, edit: Edit, width: int = CONTEXT_CHARS) -> str:
     right_at = min(line_end, edit.end + width)
     left = ("…" if left_at > line_begin else "") + _visible(text[left_at:edit.start])
     right = _visible(text[edit.end:right_at]) + ("…" if right_at < line_end else "")
+    if finding:
+        return f"{left}«{_visible(edit.before)}»{right}"
     return f"{left}«{_visible(edit.before)}» → «{_visible(edit.after)}»{right}"
 
 
-def format_edit(name: str, line: int, column: int, edit: Edit, text: str, suggestion: bool = False) -> str:
+def format_edit(name: str, line: int, column: int, edit: Edit, text: str, suggestion: bool = False,
+                finding: bool = False) -> str:
     """``NAME:LINE:COLUMN: rule (category, confidence 0.93): …left«before» → «after»right…``.
 
-    ``text`` is the text the edit's offsets refer to (for the context).
+    ``text`` is the text the edit's offsets refer to (for the context). A
+    suggestion (not applied) or a finding (reported, nothing to replace) says so.
 
     >>> from mtclean.edits import Edit
     >>> format_edit("a.txt", 1, 4, Edit("remove_doubled_words", 3, 7, " the", "", 0.97, (), "doubling"), "the the cat")
     'a.txt:1:4: remove_doubled_words (doubling, confidence 0.97): the« the» → «» cat'
     """
-    flag = ", suggestion" if suggestion else ""
+    flag = ", suggestion" if suggestion else ", finding" if finding else ""
     about = f"{edit.category or '-'}, confidence {edit.confidence:.2f}{flag}"
-    return f"{name}:{line}:{column}: {edit.rule} ({about}): {edit_context(text, edit)}"
+    return f"{name}:{line}:{column}: {edit.rule} ({about}): {edit_context(text, edit, finding=finding)}"
 
 
-def edit_record(name: str, line: int, column: int, edit: Edit, suggestion: bool = False) -> dict[str, Any]:
-    """The ``--format json`` object of one edit."""
+def edit_record(name: str, line: int, column: int, edit: Edit, suggestion: bool = False,
+                finding: bool = False) -> dict[str, Any]:
+    """The ``--format json`` object of one edit; ``kind`` is ``edit``, ``suggestion`` or ``finding``.
+
+    >>> from mtclean.edits import Edit
+    >>> edit_record("a.txt", 1, 4, Edit("remove_doubled_words", 3, 7, " the", "", 0.97, ("x",), "doubling"))["kind"]
+    'edit'
+    """
     return {
         "file": name,
         "line": line,
@@ -167,6 +179,7 @@ def edit_record(name: str, line: int, column: int, edit: Edit, suggestion: bool 
         "confidence": edit.confidence,
         "evidence": list(edit.evidence),
         "suggestion": suggestion,
+        "kind": "suggestion" if suggestion else "finding" if finding else "edit",
     }
 
 
@@ -339,6 +352,7 @@ class Job:
     bom: bool = False
     changed: bool = False
     edits: int = 0
+    findings: int = 0  # reported, not applied (untranslated fragments, ...)
     line: int = 1  # next line number, original side (explain, diff)
     new_line: int = 1  # next line number, repaired side (diff)
     header_done: bool = False
@@ -425,10 +439,12 @@ def _is_blank(line: str) -> bool:
 
 
 def _text_pieces(job: Job, lines: Iterator[tuple[str, int]]) -> Iterator[Piece]:
-    """Paragraphs (a paragraph and the blank lines after it), at most CHUNK_CHARS long.
+    """Paragraphs (a paragraph and the blank line after it; further blank lines
+    go as pieces of their own), at most CHUNK_CHARS long.
 
     A paragraph longer than that is cut after a line; a line longer than
-    LINE_LIMIT bytes is cut after a space.
+    LINE_LIMIT bytes is cut after a space. A paragraph is handed on as soon
+    as its first blank line is read.
     """
     para: list[str] = []
     size = 0
@@ -439,7 +455,7 @@ def _text_pieces(job: Job, lines: Iterator[tuple[str, int]]) -> Iterator[Piece]:
     def piece() -> Piece:
         return Piece(job, "text", "".join(para), pos=pos)
 
-    for line, pos in lines:
+    for line, pos in lines:  # noqa: B007 (pos is read by piece())
         if first:
             first = False
             if line.startswith(BOM):
@@ -449,9 +465,18 @@ def _text_pieces(job: Job, lines: Iterator[tuple[str, int]]) -> Iterator[Piece]:
                 if not line:
                     continue
         if _is_blank(line):
+            if para and not blank_run:
+                # The paragraph ends here: hand it on now, with this blank line,
+                # rather than when the next line arrives (a slow producer's
+                # paragraph must not wait for the next one).
+                para.append(line)
+                yield piece()
+                para, size, blank_run = [], 0, True
+                continue
             blank_run = True
         elif blank_run or size >= CHUNK_CHARS:
-            yield piece()
+            if para:
+                yield piece()
             para, size, blank_run = [], 0, False
         if not line.endswith(("\n", "\r")) and len(line) >= LINE_LIMIT // 4 and size + len(line) >= CHUNK_CHARS:
             # A line cut by the read limit: end this piece at its last space.
@@ -791,9 +816,8 @@ class Run:
     out: Output
     err: Callable[[str], None]
     per_rule: collections.Counter = field(default_factory=collections.Counter)
-    # Findings (untranslated fragments ...): reported, never applied.
     per_finding: collections.Counter = field(default_factory=collections.Counter)
-    per_file: list[tuple[str, int, bool]] = field(default_factory=list)
+    per_file: list[tuple[str, int, bool, int]] = field(default_factory=list)
     failed: int = 0
     would_change: int = 0
     clean: int = 0
@@ -823,8 +847,9 @@ class Run:
         repaired = result.text if isinstance(result, Explanation) else result
         if explanation is not None:
             job.edits += len(explanation.edits)
+            job.findings += len(explanation.findings)
             self.per_rule.update(e.rule for e in explanation.edits)
-            self.per_finding.update(f.rule for f in explanation.findings)
+            self.per_finding.update(e.rule for e in explanation.findings)
         if repaired != piece.text:
             job.changed = True
         if piece.kind == "text":
@@ -881,17 +906,19 @@ class Run:
 
     def write_edits(self, job: Job, text: str, explanation: Explanation, sink: Sink,
                     where: Callable[[int], tuple[int, int]]) -> None:
-        items = [(e, False) for e in explanation.edits]
+        # kind: 0 an applied edit, 1 a suggestion, 2 a finding
+        items = [(e, 0) for e in explanation.edits] + [(e, 2) for e in explanation.findings]
         if self.opts.suggestions:
-            items += [(e, True) for e in explanation.suggestions]
-            items.sort(key=lambda item: (item[0].start, item[0].end, item[1]))
+            items += [(e, 1) for e in explanation.suggestions]
+        items.sort(key=lambda item: (item[0].start, item[0].end, item[1]))
         lines = []
-        for e, suggestion in items:
+        for e, kind in items:
             line, col = where(e.start)
             if self.opts.json_format:
-                lines.append(json.dumps(edit_record(job.name, line, col, e, suggestion), ensure_ascii=False))
+                record = edit_record(job.name, line, col, e, kind == 1, kind == 2)
+                lines.append(json.dumps(record, ensure_ascii=False))
             else:
-                lines.append(format_edit(job.name, line, col, e, text, suggestion))
+                lines.append(format_edit(job.name, line, col, e, text, kind == 1, kind == 2))
         if lines:
             sink.write(("\n".join(lines) + "\n").encode("utf-8", "surrogateescape"))
 
@@ -922,7 +949,7 @@ class Run:
             self.failed += 1
             self.err(str(exc))
             return
-        self.per_file.append((job.name, job.edits, job.changed))
+        self.per_file.append((job.name, job.edits, job.changed, job.findings))
         if job.changed:
             self.would_change += 1
             if self.opts.mode == "check" and not self.opts.quiet:
@@ -1037,23 +1064,25 @@ def _check_summary(run: Run) -> str:
 
 
 def _write_stats(run: Run, out: Output | None) -> None:
-    lines = ["edits per rule:"]
-    width = max([len(str(n)) for n in run.per_rule.values()] + [1])
-    for rule, n in sorted(run.per_rule.items(), key=lambda kv: (-kv[1], kv[0])):
-        lines.append(f"  {n:>{width}}  {rule}")
+    def plural(n: int, word: str) -> str:
+        return f"{n} {word}{'s' if n != 1 else ''}"
+
+    def counts(title: str, counter: collections.Counter) -> list[str]:
+        width = max([len(str(n)) for n in counter.values()] + [1])
+        return [title] + [f"  {n:>{width}}  {rule}" for rule, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    lines = counts("edits per rule:", run.per_rule)
     if run.per_finding:
-        lines.append("findings per rule (reported, never applied):")
-        width = max(len(str(n)) for n in run.per_finding.values())
-        for rule, n in sorted(run.per_finding.items(), key=lambda kv: (-kv[1], kv[0])):
-            lines.append(f"  {n:>{width}}  {rule}")
+        lines += counts("findings per rule (reported, never applied):", run.per_finding)
     lines.append("edits per file:")
-    width = max([len(str(n)) for _, n, _ in run.per_file] + [1])
-    for name, n, _ in run.per_file:
-        lines.append(f"  {n:>{width}}  {name}")
-    total = sum(n for _, n, _ in run.per_file)
-    changed = sum(1 for _, _, c in run.per_file if c)
-    lines.append(f"total: {total} edit{'s' if total != 1 else ''} in {changed} of {len(run.per_file)} "
-                 f"file{'s' if len(run.per_file) != 1 else ''}")
+    width = max([len(str(n)) for _, n, _, _ in run.per_file] + [1])
+    for name, n, _, found in run.per_file:
+        lines.append(f"  {n:>{width}}  {name}" + (f"  ({plural(found, 'finding')})" if found else ""))
+    total = sum(n for _, n, _, _ in run.per_file)
+    changed = sum(1 for _, _, c, _ in run.per_file if c)
+    found = sum(f for _, _, _, f in run.per_file)
+    lines.append(f"total: {plural(total, 'edit')} in {changed} of {plural(len(run.per_file), 'file')}"
+                 + (f"; {plural(found, 'finding')}" if found else ""))
     text = "\n".join(lines) + "\n"
     if out is not None:
         out.text(text)
