@@ -118,3 +118,96 @@ def test_the_checker_catches_a_false_example():
     with pytest.raises(AssertionError):
         run_block("print('a')\n# b\n")
     run_block("1 + 1   # 2\nprint('a')\n# a\n")
+
+
+# ---------------------------------------------------------------- ```console blocks
+#
+# A ```console block holds ``$ COMMAND`` lines, each followed by exactly what
+# it prints (stdout and stderr together). A line ``...`` stands for any
+# number of lines; a line ending in ``...`` for any line that starts with
+# what comes before it. ``mtclean`` runs this checkout (``python -m mtclean``);
+# ``$ echo $?`` prints the status of the command before it. The commands of
+# one document run in order in one temporary directory, in which each block
+# marked ``<!-- file: NAME -->`` (the fenced block right after the marker)
+# is written first, byte for byte, as file NAME.
+
+_CONSOLE = re.compile(r"<!-- file: (?P<name>[\w.\-]+) -->\s*```[\w-]*\n(?P<body>.*?)```|```console\n(?P<console>.*?)```", re.S)
+
+
+def _console_docs():
+    out = []
+    for doc in DOCS:
+        text = doc.read_text(encoding="utf-8")
+        if "```console" in text:
+            out.append(pytest.param(doc, id=str(doc.relative_to(ROOT))))
+    return out
+
+
+def _matches(expected: list[str], got: list[str]) -> bool:
+    """``got`` against ``expected`` where a line ``...`` matches any run of lines."""
+    if not expected:
+        return not got
+    if expected[0] == "...":
+        return any(_matches(expected[1:], got[i:]) for i in range(len(got) + 1))
+    head = expected[0]
+    same = got[0].startswith(head[:-3]) if got and head.endswith("...") else bool(got) and got[0] == head
+    return same and _matches(expected[1:], got[1:])
+
+
+def run_console(text: str, workdir: Path, label: str = "<doc>") -> int:
+    """Run the console examples of one document in ``workdir``; the number of commands run."""
+    bindir = workdir / ".bin"
+    bindir.mkdir(exist_ok=True)
+    shim = bindir / "mtclean"
+    shim.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} -m mtclean "$@"\n', encoding="utf-8")
+    shim.chmod(0o755)
+    env = {**os.environ, "PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}",
+           "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", "COLUMNS": "80"}
+    ran, status = 0, 0
+    for m in _CONSOLE.finditer(text):
+        if m.group("name"):
+            (workdir / m.group("name")).write_bytes(m.group("body").encode("utf-8"))
+            continue
+        base = text.count("\n", 0, m.start("console")) + 1
+        lines = m.group("console").split("\n")[:-1]
+        i = 0
+        while i < len(lines):
+            assert lines[i].startswith("$ "), f"{label}:{base + i}: expected a '$ ' command line: {lines[i]!r}"
+            command, where = lines[i][2:], base + i
+            i += 1
+            expected = []
+            while i < len(lines) and not lines[i].startswith("$ "):
+                expected.append(lines[i])
+                i += 1
+            if command.strip() == "echo $?":
+                got = [str(status)]
+            else:
+                proc = subprocess.run(["bash", "-c", command], cwd=workdir, env=env, stdout=subprocess.PIPE,
+                                      stderr=subprocess.STDOUT, timeout=300)
+                status = proc.returncode
+                got = proc.stdout.decode("utf-8", "replace").split("\n")
+                if got and got[-1] == "":
+                    got.pop()
+            ran += 1
+            assert _matches(expected, got), (
+                f"{label}:{where}: $ {command}\n  printed:\n" + "\n".join(got) + "\n  the doc says:\n" + "\n".join(expected)
+            )
+    return ran
+
+
+@pytest.mark.parametrize("doc", _console_docs())
+def test_console_examples(doc, tmp_path):
+    assert run_console(doc.read_text(encoding="utf-8"), tmp_path, str(doc.relative_to(ROOT))) > 0
+
+
+def test_the_console_checker_catches_a_false_example(tmp_path):
+    good = "<!-- file: a.txt -->\n```text\nthe the cat\n```\n```console\n$ cat a.txt\nthe the cat\n$ false\n$ echo $?\n1\n```\n"
+    assert run_console(good, tmp_path) == 3
+    with pytest.raises(AssertionError):
+        run_console("```console\n$ echo a\nb\n```\n", tmp_path)
+    with pytest.raises(AssertionError):
+        run_console("```console\n$ false\n$ echo $?\n0\n```\n", tmp_path)
+    assert run_console("```console\n$ printf 'x\\ny\\nz\\n'\nx\n...\n```\n", tmp_path) == 1
+    assert run_console("```console\n$ echo abcdef\nabc...\n```\n", tmp_path) == 1
+    with pytest.raises(AssertionError):
+        run_console("```console\n$ echo abcdef\nabd...\n```\n", tmp_path)

@@ -1121,6 +1121,26 @@ def _silence_stdout() -> None:
             pass
 
 
+class _TextWriter:
+    """Bytes written as UTF-8 text into a text-only stream (``sys.stdout`` replaced by a StringIO)."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, data: bytes | memoryview) -> int:
+        self.stream.write(bytes(data).decode("utf-8", "surrogateescape"))
+        return len(data)
+
+    def flush(self) -> None:
+        self.stream.flush()
+
+
+def _binary_stdout() -> Any:
+    if sys.stdout is None:
+        return None
+    return getattr(sys.stdout, "buffer", None) or _TextWriter(sys.stdout)
+
+
 def _fd_open(fd: int) -> bool:
     try:
         os.fstat(fd)
@@ -1227,7 +1247,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
-    stdout_open = sys.stdout is not None and _fd_open(1)
+    # A replaced sys.stdout (a StringIO under redirect_stdout) needs no descriptor.
+    stdout_open = sys.stdout is not None and (not hasattr(sys.stdout, "buffer") or _fd_open(1))
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # --help, --version, usage errors
@@ -1247,7 +1268,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_ERROR
     for fd in (0, 1, 2):
         _hold_fd(fd)
-    out = Output(sys.stdout.buffer if stdout_open and sys.stdout is not None else None)
+    out = Output(_binary_stdout() if stdout_open else None)
     if args.list_rules:
         out.text(_rule_listing())
         out.flush()
