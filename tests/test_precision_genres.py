@@ -16,8 +16,8 @@ KEPT = [
     # casing: labels, cross-references, nominal and question uses, lost sentence marks
     "Call the method on the Parser class to reset the parser state.",
     "Settings for plugins can be changed with the Plugins tab of the settings dialog.",
-    "Bind keys to the characters in a Label widget, or to menu items in a Menu widget.",
-    "It is a good idea to read the Tutorial section first; the tutorial is short.",
+    "Attach handlers to the rows in a Table widget, or to entries in a List widget.",
+    "Newcomers should open the Tutorial page first; the tutorial is short.",
     "For more on hashing of keys, see Hashing of mixed keys.",
     "The rules are described in Naming of temporary files; naming matters.",
     "He cared nothing for the How or the When of the plan.",
@@ -34,8 +34,8 @@ KEPT = [
     "The spell went wrong... Sunto vel'arim, he whispered.",
     "Read the lineno and fileno attributes of the record.",
     # doubles and loops
-    "I assure you you are quite right about it.",
-    "The rumour went round, and round and round it went until dawn.",
+    "I promise you you are entirely right on that.",
+    "The wheel turned, and round and round it spun until dawn.",
     "They bought Glacier Winter winter tyres for the van.",
     # a capitalised common word before a noun may name a product line
     "The cover is made of practical Sense fabric and stitched by hand.",

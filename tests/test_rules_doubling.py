@@ -166,7 +166,7 @@ DOUBLE_KEPT = [
     "They cared for for four years.",  # a phrasal verb, then the preposition
     "The can can hold the water.",  # a noun, then the modal
     "We hope Will will come.",  # a name, then the modal
-    "when you have it it will be fine",  # an object, then a subject
+    "once you fix it it will work",  # an object, then a subject
     "Letters: Ḁ ḁ Ă ă",  # a letter list
     "Hassan Hassan said so.",  # may be a person's name
 ]

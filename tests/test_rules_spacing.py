@@ -210,4 +210,4 @@ def test_space_after_evidence_keeps(text):
 
 
 def test_stray_period_after_a_short_sentence_kept():
-    assert _fsp("Good afternoon. where can I buy bread?") == "Good afternoon. where can I buy bread?"
+    assert _fsp("Good evening. which way is the harbour?") == "Good evening. which way is the harbour?"

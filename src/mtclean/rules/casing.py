@@ -532,7 +532,7 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
             if not verbal and _capital_nearby(back, ahead):
                 continue
             if _title_case_stretch(back, ahead):
-                continue  # a headline in Title Case ("Works of Art will be on Display")
+                continue  # a headline in Title Case ("Rivers of Gold Are on Show Tonight")
             if prev_core.lower() in _NAME_INTRODUCERS or prev_core.lower() in _POSSESSIVES:
                 continue
             if not comma and prev_core.lower() in _DETERMINERS and (lex.title_ratio(low) or 0) > AFTER_DETERMINER_RATIO:
@@ -590,7 +590,7 @@ def _ends_phrase(text: str, pos: int) -> bool:
 def _unpunctuated_line(text: str, start: int, end: int) -> bool:
     """A line of ten words or more with no punctuation at all (speech, chat): its sentence starts are unmarked.
 
-    >>> _unpunctuated_line("how are you doing Not great but you are not talking about it", 0, 62)
+    >>> _unpunctuated_line("so we walked home Then it rained and we had no coat with us", 0, 61)
     True
     >>> _unpunctuated_line("whereby It is unclear", 0, 21)
     False
@@ -666,7 +666,7 @@ def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candida
             continue
         if low in _FUNCTION_WORDS:
             if _TITLE_AHEAD.match(text, start + len(word)):
-                # "novel On the Shore", "In the School Garden": capitals run on
+                # "novel On the Shore", "In the Old Orchard": capitals run on
                 # through the function word: a title or a name.
                 yield Candidate(
                     start, end, repl, 0.4, ("function word capitalised mid-sentence", "title shape: capitals follow")

@@ -131,7 +131,7 @@ _WINDOW = 8192
 # Grammar, not a list of doubles: modals and auxiliaries (the second copy
 # of "the can can hold", "Will will"), prepositions (that end a phrasal
 # verb: "cared for for four years"), determiners, and pronouns that are
-# objects and subjects alike ("when you have it it will").
+# objects and subjects alike ("once you fix it it will work").
 _MODALS = frozenset("will can may must might shall should would could".split())
 _AUXILIARIES = _MODALS | frozenset("is was are were has have had does did do be".split())
 _PREPOSITIONS = frozenset(
@@ -203,7 +203,7 @@ def doubled_word_evidence(first: str, repeats: list[str], before: str, after: st
             return None
     elif first[0].isupper():
         if before[:1].isupper():
-            return None  # "Scorpion Winter winter tyres": the capitalised copy ends a name
+            return None  # "Glacier Winter winter tyres": the capitalised copy ends a name
         ev.append("capital then lower case")
         if low in _MODALS:
             ev.append("modal after a determiner or name")  # "Will will": a name, then the modal
@@ -418,9 +418,9 @@ def loop_evidence(words: list[str], copies: int, before: str, after: str, lang: 
     elif lang == "en" and len(words) == 2 and copies == 1 and low[0] in ("and", "or") and (
         low[1] not in _CLOSED_CLASS or low[1] in ("there", "here")
     ):
-        ev.append("linked repetition X c X c X")  # "and round and round", "and there and there" (both ... and)
+        ev.append("linked repetition X c X c X")  # "and round and round", "and here and here" (both ... and)
     elif low[-1] in conjunctions:
-        ev.append("phrase ends in a conjunction")  # "do it or do it or make it"
+        ev.append("phrase ends in a conjunction")  # "say it or say it or sing it"
     if copies >= 2:
         ev.append("three or more copies")
     if len(words) >= 9:
@@ -443,7 +443,7 @@ def _collapse_loops(text: str, threshold: float = 0.5, found: list | None = None
         if not all(_same_words(words, c) for c in chunks):
             continue
         if n == 2 and len(chunks) == 1 and words[1].lower() == "to" and _before(text, m.start()).endswith("from"):
-            continue  # "from time to time to discuss": an idiom, not a loop
+            continue  # "from door to door to sell": an idiom, not a loop
         after = _NEXT_WORD.match(text, m.end())
         ev = loop_evidence(words, len(chunks), _before(text, m.start()), after.group(1) if after else "", lang)
         if confidence_of("remove_repetition_loops", ev) < threshold:

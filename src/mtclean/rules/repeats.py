@@ -69,8 +69,8 @@ REMOVE_COMMA_REPEATS = Rule(
 def remove_comma_repeats(text: str, *, lang: str = "en") -> str:
     """Remove copies of a phrase repeated after commas.
 
-    >>> remove_comma_repeats("There is no data on who is shelling the plant, there is no data on who is shelling the plant, officials said.")
-    'There is no data on who is shelling the plant, officials said.'
+    >>> remove_comma_repeats("Nobody knows who is painting the old bridge, nobody knows who is painting the old bridge, locals said.")
+    'Nobody knows who is painting the old bridge, locals said.'
     >>> remove_comma_repeats("No, no, no, he said. Location, location, location.")
     'No, no, no, he said. Location, location, location.'
     """
