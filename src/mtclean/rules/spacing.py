@@ -347,6 +347,8 @@ def _space_after_in(
             for m in _STRAIGHT_GLUED.finditer(text):
                 if text[m.start() - 1] in "dlnst" and (m.start() < 2 or not text[m.start() - 2].isalpha()):
                     continue  # an apostrophe typed as a quote: coup d"état
+                if m.start() >= 2 and text[m.start() - 1] in ":," and text[m.start() - 2] == '"':
+                    continue  # key-value syntax ('"nom":"café"'): code or JSON, not prose
                 opening = straight_at.at(offset + m.start())[1] % 2 == 0
                 ev = ["straight quote by parity"]
                 prev, nxt = text[m.start() - 1], text[m.end()]
