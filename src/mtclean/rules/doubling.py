@@ -251,6 +251,12 @@ def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Ca
         if first[0].isupper() and repeats[0][0].isupper() and low in _LEGIT_NAME_DOUBLES:
             continue  # Bora Bora, Lang Lang
         before = _sentence_or_word_before(piece, m.start())
+        if not english and before and first != repeats[0]:
+            lang_facts = facts(ctx.lang)
+            if lang_facts is not None and lang_facts.nouns_capitalised:
+                # Mid-sentence "Lesen lesen": a noun and a verb of one form are
+                # two words (judged wrong on real MT into German).
+                continue
         ev = doubled_word_evidence(first, repeats, before, _word_after(piece, m.end()), ctx, text)
         if ev is None:
             continue
