@@ -16,6 +16,9 @@ __all__ = ["remove_unk_tokens", "REMOVE_UNK_TOKENS", "REPORT_UNTRANSLATED_FRAGME
 # space on its right stays, unless punctuation or the line end follows).
 _UNK = regex.compile(r"[ \t]*(?:<unk\s*/?>|\[UNK\]|<UNK>)(?:[ \t]*(?=[,.;:!?)\]]|$))?", regex.M | regex.I)
 _UNK_TOKEN = regex.compile(r"<unk\s*/?>|\[UNK\]|<UNK>", regex.I)
+# Tokens followed by an emoji's variation selector or joiner: a lost emoji
+# (one or several in a row), removed with what is left of it.
+_UNK_EMOJI_RUN = regex.compile(r"[ \t]*(?:(?:<unk\s*/?>|\[UNK\]|<UNK>)[\ufe0e\ufe0f\u200d]+)+", regex.I)
 # What may stand just before a closing mark: a word's last letter or digit,
 # or the sentence mark or bracket that ends the quotation.
 _CLOSES_AFTER = ".!?…)"
@@ -80,10 +83,26 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
     # separates the words around them. An opening token followed later on
     # the line by a closing one is a quotation: restore the marks. Alone, a
     # glued token may be a lost letter: only a suggestion.
+    emoji: set[int] = set()  # starts of the tokens inside lost-emoji runs
+    for m in _UNK_EMOJI_RUN.finditer(text):
+        s, e = m.start(), m.end()
+        if s == 0 or text[s - 1] == "\n":
+            while e < len(text) and text[e] in " \t":
+                e += 1  # at a line start: take the space after it instead
+        left = text[s - 1] if s else ""
+        right = text[e] if e < len(text) else ""
+        # Never glue the words around it: keep one space between them.
+        spaced_left = text[s] in " \t"
+        keep_space = right.isalnum() and (spaced_left or left.isalnum()) and s > 0
+        emoji.update(tok.start() for tok in _UNK_TOKEN.finditer(text, s, e))
+        yield Candidate(s, e, " " if keep_space else "", 0.9, ("unknown-word token for a lost emoji",))
+
     glued: dict[int, tuple[int, str]] = {}
     pairs: set[int] = set()
     pending: int | None = None
     for m in _UNK_TOKEN.finditer(text):
+        if m.start() in emoji:
+            continue
         shape = _unk_shape(text, m.start(), m.end())
         if shape == "alone":
             continue
@@ -98,6 +117,8 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
     quotes = _quote_pair(text, ctx.lang) if pairs else None
     for m in _UNK.finditer(text):
         tok = _UNK_TOKEN.search(text, m.start(), m.end())
+        if tok is not None and tok.start() in emoji:
+            continue
         if tok is not None and tok.start() in glued:
             start, (end, shape) = tok.start(), glued[tok.start()]
             if shape == "inner":
