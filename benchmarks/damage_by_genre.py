@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.accuracy import load_paragraphs  # noqa: E402
-from benchmarks.judge_realmt import edit_key  # noqa: E402
+from benchmarks.judge_realmt import edit_key, read_verdict_file  # noqa: E402
 
 VERDICTS = ROOT / "benchmarks" / "verdicts" / "clean_en.tsv"
 DAMAGE_BAR = 0.003
@@ -66,15 +66,8 @@ def load_genres(data: Path, limit: int | None, seed: int = 0) -> dict[str, list[
 
 
 def read_verdicts(path: Path = VERDICTS) -> dict[str, tuple[str, str]]:
-    """key -> (rule, verdict) from the verdicts file (comments and the header skipped)."""
-    out: dict[str, tuple[str, str]] = {}
-    if path.exists():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line or line.startswith("#") or line.startswith("key\t"):
-                continue
-            key, rule, verdict, _reason = line.split("\t", 3)
-            out[key] = (rule, verdict)
-    return out
+    """key -> (rule, verdict) of the clean-text verdicts."""
+    return read_verdict_file(path)
 
 
 DOC_START = "<!-- damage-table:start -->"

@@ -37,6 +37,7 @@ import random
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
 VERDICTS = ROOT / "benchmarks" / "verdicts" / "realmt_en.tsv"
@@ -106,8 +107,13 @@ def applied_edits(hyps, lang: str = "en"):
 
 
 def read_verdicts(lang: str = "en") -> dict[str, tuple[str, str]]:
-    out = {}
-    path = verdicts_path(lang)
+    """key -> (rule, verdict) of the real-MT verdicts of ``lang``."""
+    return read_verdict_file(verdicts_path(lang))
+
+
+def read_verdict_file(path: Path) -> dict[str, tuple[str, str]]:
+    """key -> (rule, verdict) from a verdicts file (comments and the header skipped; empty when absent)."""
+    out: dict[str, tuple[str, str]] = {}
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines():
             if not line or line.startswith("#") or line.startswith("key\t"):
@@ -170,34 +176,38 @@ def main(argv=None) -> int:
     if args.markdown:
         print_markdown(tally)
         return 0
-    total: Counter = Counter()
     print(f"{'rule':45} {'right':>5} {'wrong':>5} {'uncl.':>5} {'unjudged':>8} {'precision':>9}")
+    for rule, c, prec in precision_rows(tally):
+        if rule == "all":
+            prec = f"{c['right'] / (c['right'] + c['wrong']) if c['right'] + c['wrong'] else 0:.0%}"
+        print(f"{rule:45} {c['right']:>5} {c['wrong']:>5} {c['unclear']:>5} {c['unjudged']:>8} {prec:>9}")
+    return 0
+
+
+def precision_rows(tally: dict[str, Counter]) -> Iterator[tuple[str, Counter, str]]:
+    """(rule, counts, precision) per rule in name order, then ("all", the totals, precision)."""
+    total: Counter = Counter()
     for rule in sorted(tally):
         c = tally[rule]
         total.update(c)
-        judged = c["right"] + c["wrong"]
-        prec = f"{c['right'] / judged:.0%}" if judged else "-"
-        print(f"{rule:45} {c['right']:>5} {c['wrong']:>5} {c['unclear']:>5} {c['unjudged']:>8} {prec:>9}")
-    judged = total["right"] + total["wrong"]
-    print(f"{'all':45} {total['right']:>5} {total['wrong']:>5} {total['unclear']:>5} {total['unjudged']:>8} "
-          f"{(total['right'] / judged if judged else 0):>9.0%}")
-    return 0
+        yield rule, c, _precision(c)
+    yield "all", total, _precision(total)
+
+
+def _precision(c: Counter) -> str:
+    judged = c["right"] + c["wrong"]
+    return f"{c['right'] / judged:.0%}" if judged else "-"
 
 
 def print_markdown(tally: dict[str, Counter]) -> None:
     """Precision per rule as a Markdown table (applied edits counted per hypothesis, not deduplicated)."""
     print("| rule | right | wrong | unclear | applied, not judged | precision |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
-    total: Counter = Counter()
-    for rule in sorted(tally):
-        c = tally[rule]
-        total.update(c)
-        judged = c["right"] + c["wrong"]
-        prec = f"{c['right'] / judged:.0%}" if judged else "-"
-        print(f"| {rule} | {c['right']} | {c['wrong']} | {c['unclear']} | {c['unjudged']} | {prec} |")
-    judged = total["right"] + total["wrong"]
-    prec = f"{total['right'] / judged:.0%}" if judged else "-"
-    print(f"| **all** | **{total['right']}** | **{total['wrong']}** | **{total['unclear']}** | {total['unjudged']} | **{prec}** |")
+    for rule, c, prec in precision_rows(tally):
+        if rule == "all":
+            print(f"| **all** | **{c['right']}** | **{c['wrong']}** | **{c['unclear']}** | {c['unjudged']} | **{prec}** |")
+        else:
+            print(f"| {rule} | {c['right']} | {c['wrong']} | {c['unclear']} | {c['unjudged']} | {prec} |")
 
 
 if __name__ == "__main__":
