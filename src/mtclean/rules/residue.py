@@ -14,11 +14,12 @@ __all__ = ["remove_unk_tokens", "REMOVE_UNK_TOKENS", "REPORT_UNTRANSLATED_FRAGME
 
 # The unknown-word token of NMT toolkits, with the spaces on its left (the
 # space on its right stays, unless punctuation or the line end follows).
-_UNK = regex.compile(r"[ \t]*(?:<unk\s*/?>|\[UNK\]|<UNK>)(?:[ \t]*(?=[,.;:!?)\]]|$))?", regex.M | regex.I)
-_UNK_TOKEN = regex.compile(r"<unk\s*/?>|\[UNK\]|<UNK>", regex.I)
+_TOKEN = r"<unk\s*/?>|\[UNK\]|<UNK>"
+_UNK = regex.compile(rf"[ \t]*(?:{_TOKEN})(?:[ \t]*(?=[,.;:!?)\]]|$))?", regex.M | regex.I)
+_UNK_TOKEN = regex.compile(_TOKEN, regex.I)
 # Tokens followed by an emoji's variation selector or joiner: a lost emoji
 # (one or several in a row), removed with what is left of it.
-_UNK_EMOJI_RUN = regex.compile(r"[ \t]*(?:(?:<unk\s*/?>|\[UNK\]|<UNK>)[\ufe0e\ufe0f\u200d]+)+", regex.I)
+_UNK_EMOJI_RUN = regex.compile(rf"[ \t]*(?:(?:{_TOKEN})[\ufe0e\ufe0f\u200d]+)+", regex.I)
 # What may stand just before a closing mark: a word's last letter or digit,
 # or the sentence mark or bracket that ends the quotation.
 _CLOSES_AFTER = ".!?…)"
@@ -32,9 +33,6 @@ def _unk_shape(text: str, start: int, end: int) -> str:
     "alone"."""
     left = text[start - 1] if start else ""
     right = text[end] if end < len(text) else ""
-    if right and right in "\ufe0f\u200d":
-        # An emoji's variation selector or joiner follows: a lost emoji, not a mark.
-        return "alone"
     if left.isalnum() and right.isalnum():
         # Inside a word (a lost letter or apostrophe) or between digits (a lost dash: 13<unk>7).
         return "inner"
@@ -45,6 +43,14 @@ def _unk_shape(text: str, start: int, end: int) -> str:
     if glued_left and not glued_right:
         return "close"
     return "alone"
+
+
+def _past_line_start_space(text: str, start: int, end: int) -> int:
+    """The end of a removal at ``start:end``: at a line start it takes the spaces after it instead."""
+    if start == 0 or text[start - 1] == "\n":
+        while end < len(text) and text[end] in " \t":
+            end += 1
+    return end
 
 
 def _quote_pair(text: str, lang: str) -> tuple[str, str] | None:
@@ -85,10 +91,7 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
     # glued token may be a lost letter: only a suggestion.
     emoji: set[int] = set()  # starts of the tokens inside lost-emoji runs
     for m in _UNK_EMOJI_RUN.finditer(text):
-        s, e = m.start(), m.end()
-        if s == 0 or text[s - 1] == "\n":
-            while e < len(text) and text[e] in " \t":
-                e += 1  # at a line start: take the space after it instead
+        s, e = m.start(), _past_line_start_space(text, m.start(), m.end())
         left = text[s - 1] if s else ""
         right = text[e] if e < len(text) else ""
         # Never glue the words around it: keep one space between them.
@@ -136,11 +139,7 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
                 # Unpaired: a lost quotation mark, or a lost letter (wei<unk> for weiß).
                 yield Candidate(start, end, "", 0.45, ("unknown-word token glued to a word", "a lost mark or letter, unpaired"))
             continue
-        start, end = m.start(), m.end()
-        if start == 0 or text[start - 1] == "\n":
-            # At a line start: take the space after it instead.
-            while end < len(text) and text[end] in " \t":
-                end += 1
+        start, end = m.start(), _past_line_start_space(text, m.start(), m.end())
         yield Candidate(start, end, "", 0.97, ("unknown-word token of an MT toolkit",))
 
 
