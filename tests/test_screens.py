@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, strategies as st
 
 from mtclean.document import _DOMAIN_MARK, _PROTECTED_MARKS, PROTECTED_PATTERN
+from mtclean.rules.repeats import _COMMA_LOOP, _may_repeat_after_comma
 from mtclean.rules.sentences import _START, _START_SCREEN
 
 # Characters that matter to the patterns, plus a few letters of each case and script.
@@ -27,3 +28,21 @@ def test_protected_screen_covers_every_span(text):
 def test_screens_on_examples():
     assert [m.end() for m in _START_SCREEN.finditer("One. two: 3. four")] == [0, 5, 13]
     assert _DOMAIN_MARK.search("see example.ORG") and not _DOMAIN_MARK.search("a b. c")
+
+
+# Words and separators for comma loops: copies are likely from so few words.
+_LOOP_ALPHABET = ["go", "Go", "home", "HOME", "ß", "ss", "Σ", "ς", "l'", "a-b", "1", "_", ",", ", ", ",  ", " ", "\t", ".", "-"]
+loop_texts = st.lists(st.sampled_from(_LOOP_ALPHABET), max_size=30).map("".join)
+
+
+@given(loop_texts)
+def test_comma_repeat_screen_covers_every_loop(text):
+    if _COMMA_LOOP.search(text):
+        assert _may_repeat_after_comma(text)
+
+
+def test_comma_repeat_screen_on_examples():
+    assert _may_repeat_after_comma("Go home, go home now.")
+    assert _may_repeat_after_comma("the old bridge, painting the old bridge, the old bridge")
+    assert not _may_repeat_after_comma("In May, the city said, it would open.")
+    assert not _may_repeat_after_comma("No commas at all here.")

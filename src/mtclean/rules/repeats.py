@@ -24,12 +24,52 @@ def _words(s: str) -> list[str]:
     return [w.strip(",") for w in s.split() if w.strip(",")]
 
 
+# The screen: a comma, the words after it, and a phrase before it made only
+# of the characters the loop pattern allows.
+_COMMA_GAP = regex.compile(r",[ \t]++")
+_PHRASE_HEAD = regex.compile(r"\p{L}++[\p{L}'’-]*+")
+_NOT_PHRASE = regex.compile(r"[^\p{L}'’, \t-]", regex.REVERSE)
+
+
+def _may_repeat_after_comma(piece: str) -> bool:
+    """False only when no comma in ``piece`` is followed by a copy of the
+    phrase before it: a necessary condition of ``_COMMA_LOOP``, checked with
+    string searches so that prose (a comma every few words) skips the
+    pattern, which tries every phrase length at every word.
+
+    >>> _may_repeat_after_comma("Go home, go home now.")
+    True
+    >>> _may_repeat_after_comma("In May, the city said, it would open.")
+    False
+    """
+    for gap in _COMMA_GAP.finditer(piece):
+        p, q = gap.start(), gap.end()
+        head = _PHRASE_HEAD.match(piece, q)
+        if head is None:
+            continue
+        bound = _NOT_PHRASE.search(piece, 0, p)
+        lo = bound.end() if bound else 0
+        before = piece[lo:p].casefold()
+        first = head.group().casefold()
+        if len(before) != p - lo:
+            return True  # folding changed a length: let the pattern decide
+        i = before.rfind(first)
+        while i >= 0:
+            if i == 0 or before[i - 1] in " \t,":
+                raw = piece[q:q + (p - lo - i)]
+                after = raw.casefold()
+                if after == before[i:] or len(after) != len(raw):
+                    return True
+            i = before.rfind(first, 0, i)
+    return False
+
+
 def _find_comma_repeats(text: str, ctx: Context) -> Iterator[Candidate]:
     if ", " not in text:
         return
     prot = None
     for offset, piece in windows(text):
-        if ", " not in piece:
+        if ", " not in piece or not _may_repeat_after_comma(piece):
             continue
         for m in _COMMA_LOOP.finditer(piece):
             first = _words(m.group(1))

@@ -181,12 +181,13 @@ def _units(lang: str) -> frozenset[str]:
 
 
 _GLUED_UNIT = regex.compile(r"(?<![\p{L}\p{N}.,:/-])(\p{N}+(?:[.,]\p{N}+)?)(\p{L}+)(?![\p{L}\p{N}/-])")
+_ANY_NUMBER = regex.compile(r"\p{N}")
 _SPACED_UNIT = regex.compile(r"(?<![\p{L}\p{N}])\p{N}+(?:[.,]\p{N}+)? (\p{L}+)(?![\p{L}\p{N}])")
 
 
 def _find_number_unit(text: str, ctx: Context) -> Iterator[Candidate]:
     units = _units(ctx.lang)
-    if not units or not any(c.isdigit() for c in text):
+    if not units or _ANY_NUMBER.search(text) is None:
         return
     prot = None
     spaced = None
