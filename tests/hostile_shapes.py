@@ -42,6 +42,12 @@ def _distinct_words(n: int, *, sep: str = " ", cap: bool = True, end: str = ".")
     return sep.join(out)[:n]
 
 
+def _spaced_hyphens(n: int) -> str:
+    words = _distinct_words(n, cap=False, end="").split()
+    units = [f"{a} - {b} {c}-{d}" for a, b, c, d in zip(words[::4], words[1::4], words[2::4], words[3::4])]
+    return repeat_to(" ".join(units) + " ", n)
+
+
 def _r(unit: str) -> Callable[[int], str]:
     return lambda n: repeat_to(unit, n)
 
@@ -86,6 +92,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "the_the": _r("the "),
     "repeat_phrase": _r("we are going to the "),
     "capital_words": _r("Word "),
+    # a spaced hyphen between distinct words, and distinct hyphenated words: every
+    # candidate asks whether the text writes its joined form
+    "spaced_hyphens_distinct": lambda n: _spaced_hyphens(n),
     "lower_sentences": _r("this is it. "),
     "glued_sentences": _r("months.said the man.“The "),
     "camel_soup": _r("theKursk regionbordering AndThe "),

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
-from mtclean.document import _DOMAIN_MARK, _PROTECTED_MARKS, PROTECTED_PATTERN
+from mtclean.document import _TRIGGER, PROTECTED_PATTERN, _protected_spans
 from mtclean.rules.repeats import _COMMA_LOOP, _may_repeat_after_comma
 from mtclean.rules.sentences import _START, _START_SCREEN
 
@@ -19,15 +19,26 @@ def test_sentence_start_screen_covers_every_start(text):
     assert {m.end() for m in _START.finditer(text)} <= ends
 
 
-@given(texts)
-def test_protected_screen_covers_every_span(text):
-    if PROTECTED_PATTERN.search(text):
-        assert any(mark in text for mark in _PROTECTED_MARKS) or _DOMAIN_MARK.search(text)
+# Protected spans: marks of every kind, case, spaces and code spans long and short.
+_PROTECTED_ALPHABET = list("aB.@#`:/ \n-+é\u00a0\x1c") + ["com", "ORG", "www.", "WWW.", "://", "x.org", "a@b.io", "`" + "y " * 260]
+protected_texts = st.lists(st.sampled_from(_PROTECTED_ALPHABET), max_size=50).map("".join)
+
+
+@settings(max_examples=400)
+@given(protected_texts, st.integers(0, 60), st.integers(0, 60))
+@example("#x`a b`", 0, 7)  # code that starts inside another mark's run
+@example("see `a b` and www.x.org/`q r`", 0, 0)
+def test_protected_scan_near_marks_equals_full_scan(text, a, b):
+    # Scanning only around the marks finds exactly what the whole pattern
+    # finds, over the whole text and over any window of it.
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    for s, e in ((0, len(text)), (start, end)):
+        assert _protected_spans(text, s, e) == [(m.start(), m.end()) for m in PROTECTED_PATTERN.finditer(text, s, e)]
 
 
 def test_screens_on_examples():
     assert [m.end() for m in _START_SCREEN.finditer("One. two: 3. four")] == [0, 5, 13]
-    assert _DOMAIN_MARK.search("see example.ORG") and not _DOMAIN_MARK.search("a b. c")
+    assert _TRIGGER.search("see example.ORG") and not _TRIGGER.search("a b. c")
 
 
 # Words and separators for comma loops: copies are likely from so few words.

@@ -56,15 +56,14 @@ PROTECTED_PATTERN = regex.compile(
     """,
     regex.X | regex.I,
 )
-_PROTECTED_MARKS = ("://", "www.", "@", "#", "`")
-# The one alternative without such a mark needs a dot and a known ending:
-# searched for first (C speed), since nearly every text holds a dot and the
-# whole pattern costs as much as ftfy on a paragraph. A superset of what
-# that alternative matches (no word boundary asked), same flags.
-_DOMAIN_MARK = regex.compile(
-    r"\.(?:com|org|net|gov|edu|io|ai|co|uk|ru|ua|de|fr|cn|info|html?|php|aspx?|pdf|docx?|xlsx?|csv|txt|json|py|js|md|png|jpe?g|gif)",
+# A mark every match of PROTECTED_PATTERN holds (same flags); see _protected_spans.
+_TRIGGER = regex.compile(
+    r"://|www\.|[@#`]|\.(?:com|org|net|gov|edu|io|ai|co|uk|ru|ua|de|fr|cn|info|html?|php|aspx?|pdf|docx?|xlsx?|csv|txt|json|py|js|md|png|jpe?g|gif)",
     regex.I,
 )
+# Whitespace as the pattern's ``\S`` sees it (``regex``, not ``str.isspace``,
+# which also counts U+001C-U+001F).
+_SPACE = regex.compile(r"\s")
 # A sentence starts at the text start, after a line break, or after . ! ?
 # (and closing quotes or brackets) and whitespace.
 _SENTENCE_START = re.compile(r"(?:^|\n|(?<=[.!?])[\"'”’)\]]*[ \t]+)\s*(?=\S)")
@@ -177,10 +176,37 @@ def _letter_runs(text: str, start: int, end: int) -> list[Span]:
 
 
 def _protected_spans(text: str, start: int, end: int) -> list[Span]:
-    piece = text[start:end]
-    if not any(mark in piece for mark in _PROTECTED_MARKS) and not _DOMAIN_MARK.search(piece):
-        return []
-    return [(m.start(), m.end()) for m in PROTECTED_PATTERN.finditer(text, start, end)]
+    """What ``PROTECTED_PATTERN.finditer(text, start, end)`` finds, scanning only near its marks.
+
+    Every match holds a mark (``_TRIGGER``) and, but for inline code, no
+    whitespace; so each match lies in the whitespace-free run around one
+    of its marks (code: from its backtick to at most 502 characters on).
+    Those runs, merged, are scanned; a long document with one URL costs a
+    search for the marks, not a scan of the whole pattern.
+    """
+    out: list[Span] = []
+    ws = we = -1  # the window being grown
+    for m in _TRIGGER.finditer(text, start, end):
+        p = m.start()
+        code = m.group() == "`"
+        if p < we and not code:
+            continue  # inside the current window already (which ends at whitespace)
+        reach = min(end, p + 502) if code else m.end()
+        lo = p
+        floor = max(start, we)
+        while lo > floor and not _SPACE.match(text, lo - 1):
+            lo -= 1
+        hi = _SPACE.search(text, reach, end)
+        hi_end = hi.start() if hi else end
+        if we >= 0 and lo <= we:
+            we = max(we, hi_end)  # touches the current window: merge
+            continue
+        if we >= 0:
+            out.extend((x.start(), x.end()) for x in PROTECTED_PATTERN.finditer(text, ws, we))
+        ws, we = lo, hi_end
+    if we >= 0:
+        out.extend((x.start(), x.end()) for x in PROTECTED_PATTERN.finditer(text, ws, we))
+    return out
 
 
 def _quoted_spans(text: str) -> list[Span]:

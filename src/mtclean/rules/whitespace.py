@@ -114,23 +114,61 @@ def _prefixes(lang: str) -> frozenset[str]:
     )
 
 
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}'’-]")
+
+
+class _HyphenatedWords:
+    """Answers "does the text write ``a-b`` anywhere?" without a scan of the text per question.
+
+    ``a-b`` (letters, digits, apostrophes and one hyphen) can only occur
+    inside a run of such characters that holds a hyphen; those runs are
+    collected once and searched. A text with very many of them and many
+    questions (hostile input) stops answering "yes" rather than go
+    quadratic: the evidence is then simply missing.
+    """
+
+    def __init__(self, lower: str):
+        runs = set()
+        n = len(lower)
+        i = lower.find("-")
+        while i >= 0:
+            lo = i
+            while lo > 0 and _WORD_CHAR.match(lower, lo - 1):
+                lo -= 1
+            hi = i + 1
+            while hi < n and _WORD_CHAR.match(lower, hi):
+                hi += 1
+            runs.add(lower[lo:hi])
+            i = lower.find("-", hi)
+        self._blob = "\n".join(runs)
+        self._budget = 20 * n + 1_000_000  # characters searched at most
+        self._seen: dict[str, bool] = {}
+
+    def __contains__(self, joined: str) -> bool:
+        known = self._seen.get(joined)
+        if known is None:
+            self._budget -= len(self._blob)
+            known = self._seen[joined] = self._budget >= 0 and joined in self._blob
+        return known
+
+
 def _find_spaced_hyphens(text: str, ctx: Context) -> Iterator[Candidate]:
     if " - " not in text:
         return
     prot = protected(text, ctx)
-    lower = None
+    written = None
     for m in _SPACED.finditer(text):
         a, b = m.group(1), m.group(2)
         s, e = m.end(1), m.start(2)
         if prot.covers(m.start(), m.end()):
             continue
         joined = f"{a}-{b}"
-        if lower is None:
-            lower = text.lower()
         # Evidence, strongest first: the text writes the joined word itself.
         if a.isdigit() and b.isdigit():
             continue  # a score or a range ("1 - 0", "2019 - 2020"), written so on purpose
-        if lower.count(joined.lower()) > 0:
+        if written is None:
+            written = _HyphenatedWords(text.lower())
+        if joined.lower() in written:
             yield Candidate(s, e, "-", 0.95, (f"the text writes {joined!r} elsewhere",))
         elif a.lower() in _TENS and b.lower() in _UNITS:
             yield Candidate(s, e, "-", 0.95, ("a compound number written with a spaced hyphen",))
