@@ -226,26 +226,78 @@ class Pipeline:
             rules = self._by_lang[ctx.lang] = [r for r in self.rules if r.applies_to(ctx.lang)]
         # A repair can uncover another for a rule that already ran (removing
         # "AND" reveals a preamble); so run again while anything changes, a
-        # bounded number of times. Clean text takes exactly one pass.
-        for _ in range(max(1, self.passes)):
-            before_pass = current
-            for rule in rules:
-                new, rest = rule.split(current, ctx)
-                if rest and (suggestions or rule.kind != "repair"):
-                    # Over the text as it is now; mapped to the original at
-                    # the end (dropped where a later edit rewrote that span).
-                    shifted = to_original(applied, rest)
-                    for e in shifted:
-                        (found if rule.kind != "repair" else below).setdefault(
-                            (e.rule, e.start, e.end, e.after), e
-                        )
-                if not new:
-                    continue
-                applied = compose_edits(text, applied, current, new)
-                current = ctx.advance(current, new)
-            if current == before_pass:
+        # bounded number of times. Clean text takes exactly one pass. A
+        # later pass re-reads only the lines (paragraphs) the previous pass
+        # changed, and keeps only the edits next to those changes: the rest
+        # of the text was judged already, with the whole document as
+        # evidence.
+        current, applied, changed = self._pass(rules, text, current, applied, ctx, None, 0, below, found, suggestions)
+        for _ in range(max(1, self.passes) - 1):
+            if not changed:
                 break
+            near = changed
+            changed = []
+            offset = 0  # how much the windows done so far moved the text
+            for ws0, we0 in _windows(current, near):
+                # (window and spans over the text before this pass's windows)
+                local = [(s - ws0, e - ws0) for s, e in near if ws0 <= s and e <= we0]
+                ws, we = ws0 + offset, we0 + offset
+                sub = current[ws:we]
+                sub_new, sub_edits, sub_changed = self._pass(
+                    rules, sub, sub, [], replace(ctx, memo={}), local, ws, below, found, suggestions, applied
+                )
+                if not sub_edits:
+                    continue
+                moved = [replace(e, start=e.start + ws, end=e.end + ws) for e in sub_edits]
+                applied = compose_edits(text, applied, current, moved)
+                current = current[:ws] + sub_new + current[we:]
+                changed.extend((s + ws, e + ws) for s, e in sub_changed)
+                offset += len(sub_new) - len(sub)
         return current, applied
+
+    def _pass(
+        self,
+        rules: list[Rule],
+        base: str,
+        current: str,
+        applied: list[Edit],
+        ctx: Context,
+        near: list[tuple[int, int]] | None,
+        offset: int,
+        below: dict[tuple, Edit],
+        found: dict[tuple, Edit],
+        suggestions: bool,
+        outer: list[Edit] | None = None,
+    ) -> tuple[str, list[Edit], list[tuple[int, int]]]:
+        """Every rule once over ``current``; returns the text, ``applied`` (over ``base``) and where it changed.
+
+        With ``near``, only edits within ``_NEAR`` characters of those spans
+        (or of this pass's own changes) are kept. ``base`` is the input, or a
+        window of the text at ``offset``, whose edits so far are ``outer``
+        (over the input): suggestions and findings are mapped to the input.
+        """
+        changed: list[tuple[int, int]] = []
+        for rule in rules:
+            new, rest = rule.split(current, ctx)
+            if near is not None:
+                new = [e for e in new if _is_near(near, e.start, e.end) or _is_near(changed, e.start, e.end)]
+                rest = [e for e in rest if _is_near(near, e.start, e.end) or _is_near(changed, e.start, e.end)]
+            if rest and (suggestions or rule.kind != "repair"):
+                # Over the text as it is now; mapped to the original at
+                # the end (dropped where a later edit rewrote that span).
+                shifted = to_original(applied, rest)
+                if outer is not None:
+                    shifted = to_original(outer, [replace(e, start=e.start + offset, end=e.end + offset) for e in shifted])
+                for e in shifted:
+                    (found if rule.kind != "repair" else below).setdefault((e.rule, e.start, e.end, e.after), e)
+            if not new:
+                continue
+            applied = compose_edits(base, applied, current, new)
+            current = ctx.advance(current, new)
+            changed = _map_spans(changed, new, grow=True)
+            if near is not None:
+                near = _map_spans(near, new, grow=False)
+        return current, applied, changed
 
     def __call__(self, text: str, *, lang: str | None = None, min_confidence: float | None = None) -> str:
         return self.explain(text, lang=lang, min_confidence=min_confidence).text
@@ -287,6 +339,76 @@ class Pipeline:
             i = self.names.index(anchor) + (1 if after else 0)
             rules.insert(i, r)
         return replace(self, rules=tuple(rules))
+
+
+# A later pass keeps an edit only this close (characters) to a change of
+# the pass before: what a change uncovers is next to it.
+_NEAR = 40
+# Around a change, a later pass reads its line, widened to its paragraph
+# (blank lines) when that is no longer than this; longer lines: the whole text.
+_WINDOW = 8_000
+
+
+def _is_near(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``[start, end)`` is within ``_NEAR`` characters of one of ``spans`` (sorted)."""
+    i = bisect.bisect_left(spans, (start - _NEAR - 1, -1))
+    # Spans are merged, so their ends grow with their starts: the first
+    # span that may reach ``start`` is at i - 1 or i.
+    return any(s - _NEAR <= end and start <= e + _NEAR for s, e in spans[max(0, i - 1):i + 1])
+
+
+def _map_spans(spans: list[tuple[int, int]], edits: list[Edit], *, grow: bool) -> list[tuple[int, int]]:
+    """``spans`` (over a text) moved through ``edits`` (over it); with ``grow``, plus what the edits wrote. Merged, sorted."""
+    order = sorted(edits, key=lambda e: (e.start, e.end))
+    ends = [e.end for e in order]
+    shift = [0]
+    for e in order:
+        shift.append(shift[-1] + len(e.after) - (e.end - e.start))
+
+    def moved(p: int, at_end: bool) -> int:
+        k = bisect.bisect_right(ends, p)  # edits wholly before p
+        if k < len(order) and order[k].start < p:  # p inside edit k
+            return order[k].start + shift[k] + (len(order[k].after) if at_end else 0)
+        return p + shift[k]
+
+    out = [(moved(s, False), moved(e, True)) for s, e in spans]
+    if grow:
+        out += [(ed.start + shift[k], ed.start + shift[k] + len(ed.after)) for k, ed in enumerate(order)]
+    out.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in out:
+        if merged and lo <= merged[-1][1]:
+            if hi > merged[-1][1]:
+                merged[-1] = (merged[-1][0], hi)
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
+def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines (paragraphs where short) around ``spans``, merged; the whole text where lines are long."""
+    n = len(text)
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        lo = text.rfind("\n", max(0, s - _WINDOW), s)
+        hi = text.find("\n", e, e + _WINDOW)
+        if (lo < 0 and s > _WINDOW) or (hi < 0 and n - e > _WINDOW):
+            return [(0, n)]  # a very long line: read the text whole
+        lo = 0 if lo < 0 else lo + 1
+        hi = n if hi < 0 else hi
+        p = text.rfind("\n\n", max(0, lo - _WINDOW), lo + 1)
+        if p >= 0 or lo <= _WINDOW:
+            lo = 0 if p < 0 else p + 2
+        q = text.find("\n\n", max(0, hi - 1), hi + _WINDOW)
+        if q >= 0 or n - hi <= _WINDOW:
+            hi = n if q < 0 else q
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    if sum(e - s for s, e in out) * 2 > n:
+        return [(0, n)]
+    return out
 
 
 def _untouched(applied: list[Edit], spans: Iterable[Edit]) -> list[Edit]:

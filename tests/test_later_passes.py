@@ -1,0 +1,144 @@
+"""Later passes re-read only the windows around the previous pass's changes.
+
+The first pass reads the whole text; a repair can uncover another for a rule
+that already ran, so the pipeline runs again, but only over the lines
+(paragraphs) it changed, and keeps only edits next to those changes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from hypothesis import given, strategies as st
+
+from mtclean import default_pipeline, make_pipeline
+from mtclean.edits import Edit, apply_edits
+from mtclean.pipeline import _NEAR, _WINDOW, _is_near, _map_spans, _windows
+
+
+def shout_kyiv(text: str) -> str:
+    return text.replace("Kyiv", "KYIV")
+
+
+def zzz_after_shouting(text: str) -> str:
+    # Acts only once another rule's output ("KYIV") is in the text.
+    return text.replace("zzz", "ZZZ") if "KYIV" in text else text
+
+
+FILLER = "The committee met on Tuesday and agreed that more work was needed."
+
+
+def _pipeline(passes: int = 3):
+    return dataclasses.replace(make_pipeline(zzz_after_shouting, shout_kyiv), passes=passes)
+
+
+def _lower_kyiv_then_shout():
+    # restore_name_case writes "Kyiv"; shout_kyiv, placed before it, only sees it on the next pass.
+    base = default_pipeline()
+    return base.with_rule(shout_kyiv, before="restore_name_case")
+
+
+def test_a_later_pass_repairs_what_the_first_uncovered_in_a_long_document():
+    p = _lower_kyiv_then_shout()
+    doc = "\n\n".join([FILLER] * 300 + ["Troops from kyiv arrived."] + [FILLER] * 300)
+    out = p(doc, lang="en")
+    assert "Troops from KYIV arrived." in out
+    assert out.count(FILLER) == 600
+
+
+def test_a_later_pass_keeps_only_edits_next_to_a_change():
+    p = _pipeline()
+    # A change in the first paragraph makes the zzz rule fire on its next
+    # pass. Next to the change it is taken; far away (another paragraph,
+    # judged already in the first pass) it is not.
+    near = "Kyiv zzz said."
+    far = "zzz"
+    doc = "\n\n".join([near] + [FILLER] * 200 + [far])
+    out = p(doc)
+    assert out.startswith("KYIV ZZZ said.")
+    assert out.endswith("\n\nzzz")
+    # In one short text the whole text is the window, but the same
+    # distance rule holds: an edit far from any change is not taken.
+    short = "Kyiv zzz " + "x" * (_NEAR + 10) + " zzz"
+    assert p(short) == "KYIV ZZZ " + "x" * (_NEAR + 10) + " zzz"
+
+
+def test_later_passes_follow_the_changes_of_the_pass_before():
+    # pass 1: Kyiv -> KYIV; pass 2: zzz -> ZZZ (near); a third rule reacting
+    # to ZZZ fires on pass 3, next to the pass-2 change.
+    def yyy(text: str) -> str:
+        return text.replace("yyy", "YYY") if "ZZZ" in text else text
+
+    p = dataclasses.replace(make_pipeline(yyy, zzz_after_shouting, shout_kyiv), passes=3)
+    doc = "\n\n".join(["Kyiv zzz yyy."] + [FILLER] * 100)
+    assert p(doc).startswith("KYIV ZZZ YYY.")
+    assert dataclasses.replace(p, passes=2)(doc).startswith("KYIV ZZZ yyy.")
+
+
+def test_explain_rebuilds_the_output_with_windowed_passes():
+    p = _lower_kyiv_then_shout()
+    doc = "\n\n".join([FILLER] * 50 + ["Troops from kyiv arrived ,said Ann."] + [FILLER] * 50 + ["the the end."])
+    ex = p.explain(doc, lang="en")
+    assert apply_edits(doc, ex.edits) == ex.text
+    assert "KYIV" in ex.text
+
+
+# ---------------------------------------------------------------- the helpers
+def test_windows_are_the_changed_paragraphs():
+    text = "one line\nsecond line\n\nthird para\n\nfourth para"
+    s = text.index("second")
+    (w,) = _windows(text, [(s, s + 3)])
+    assert text[w[0]:w[1]] == "one line\nsecond line"
+    # Changes in two paragraphs far apart make two windows; next to each other, one.
+    big = "\n\n".join(["para %d %s" % (i, FILLER) for i in range(100)])
+    a, b = big.index("para 3 "), big.index("para 90 ")
+    ws = _windows(big, [(a, a + 1), (b, b + 1)])
+    assert [big[x:y].split(" ")[1] for x, y in ws] == ["3", "90"]
+    # A line longer than the window limit: the whole text.
+    long_line = "word " * (_WINDOW // 2) + "\n\n" + FILLER
+    assert _windows(long_line, [(_WINDOW, _WINDOW + 1)]) == [(0, len(long_line))]
+
+
+def test_is_near():
+    spans = [(10, 20), (500, 510)]
+    assert _is_near(spans, 20 + _NEAR, 20 + _NEAR + 1)
+    assert not _is_near(spans, 20 + _NEAR + 2, 30 + _NEAR)
+    assert _is_near(spans, 450, 460) and not _is_near(spans, 200, 210)
+    assert not _is_near([], 0, 1)
+
+
+_edit_plans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 4), st.text("xy", max_size=5)), max_size=6)
+
+
+@given(st.text("abc \n", min_size=0, max_size=60), _edit_plans, st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), max_size=5))
+def test_map_spans_keeps_untouched_text_and_covers_what_edits_wrote(text, plan, raw_spans):
+    # Non-overlapping edits over text.
+    edits: list[Edit] = []
+    last = 0
+    for start, length, after in sorted(plan):
+        start = max(start, last)
+        end = min(len(text), start + length)
+        if start > len(text):
+            break
+        edits.append(Edit("r", start, end, text[start:end], after))
+        last = end + 1
+    new = apply_edits(text, edits)
+    spans = sorted((min(s, len(text)), min(len(text), s + n)) for s, n in raw_spans)
+    merged = _map_spans([], [], grow=False)
+    assert merged == []
+    moved = _map_spans(spans, edits, grow=True)
+    # Sorted, merged, inside the new text.
+    assert all(0 <= s <= e <= len(new) for s, e in moved)
+    assert all(moved[i][1] < moved[i + 1][0] for i in range(len(moved) - 1))
+    # Every edit's output is covered.
+    delta = 0
+    for e in edits:
+        s = e.start + delta
+        assert any(a <= s and s + len(e.after) <= b for a, b in moved)
+        delta += len(e.after) - (e.end - e.start)
+    # A span no edit meets selects the same characters after the move.
+    for s, e in spans:
+        if all(ed.end < s or ed.start > e for ed in edits):
+            d = sum(len(ed.after) - (ed.end - ed.start) for ed in edits if ed.end < s)
+            assert new[s + d:e + d] == text[s:e]
+            assert any(a <= s + d and e + d <= b for a, b in moved)
