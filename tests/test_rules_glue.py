@@ -163,3 +163,37 @@ def test_glue_candidates_carry_evidence_and_confidence():
     assert e.evidence and 0.5 <= e.confidence < 1.0
     s = mtclean.explain("a teamLab show", lang="en", suggestions=True)
     assert not s.edits and [x.rule for x in s.suggestions] == ["split_glued_words"]
+
+
+# A two-letter function word at the edge of a short, uncommon word, with
+# letters across the split that ordinary words hold: read as one (foreign,
+# transliterated) word, at most a suggestion. A longer or common rest, or a
+# junction no word holds, is still split.
+@pytest.mark.parametrize(
+    "text",
+    ["They bought a kilo of tolime at the market.", "Melava called for help.", "Dolime was sold."],
+)
+def test_short_function_word_with_an_ordinary_junction_is_not_split(text):
+    assert norm(text) == text
+
+
+@pytest.mark.parametrize(
+    "bad, good",
+    [
+        ("She wanted tonegotiate a deal.", "She wanted to negotiate a deal."),
+        ("They went toschool by bus.", "They went to school by bus."),
+        ("I do notknew the answer.", "I do not knew the answer."),
+    ],
+)
+def test_long_or_common_rest_is_still_split(bad, good):
+    assert norm(bad) == good
+
+
+def test_junction_evidence_is_named():
+    from mtclean.rules.glue import _junction_inside_words
+
+    assert _junction_inside_words("shot", "to") and not _junction_inside_words("not", "knew")
+    assert not _junction_inside_words("a", "pores")  # one letter: one trigram only, no verdict
+    ex = mtclean.explain("They bought a kilo of tolime at the market.", lang="en", suggestions=True)
+    (s,) = [e for e in ex.suggestions if e.rule == "split_glued_words"]
+    assert "junction letters common inside words" in s.evidence and s.confidence < 0.5

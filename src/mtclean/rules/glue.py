@@ -251,6 +251,55 @@ def _bigram_margin(left: str, right: str, word: str, lex: Lexicon) -> float:
     return lex.zipf(left) + lex.zipf(right) - 9.0 - lex.zipf(word)
 
 
+# Signals of a split's halves that still count at a sentence start.
+_SENTENCE_START_SIGNALS = (
+    "derivation of a known word", "short half", "short function word and a rare word",
+    "junction letters common inside words",
+)
+# Distinct lexicon words a letter trigram must occur in to count as "inside words";
+# and the frequency and length under which the other half is uncommon and
+# short enough for a chance match ("pine", "cola"; not "school", "participate").
+# A longer rest is seldom matched by chance ("to|participate"), so only a
+# short one counts.
+JUNCTION_COMMON_WORDS = 15
+JUNCTION_RARE_REST_ZIPF = 4.5
+JUNCTION_SHORT_REST = 5
+_TRIGRAMS: dict[str, int] | None = None
+
+
+def _letter_trigrams() -> dict[str, int]:
+    global _TRIGRAMS
+    if _TRIGRAMS is None:
+        path = resources.files("mtclean").joinpath("data", "en", "letter_trigrams.tsv")
+        table: dict[str, int] = {}
+        if path.is_file():
+            for line in path.read_text("utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    tri, n = line.split("\t")
+                    table[tri] = int(n)
+        _TRIGRAMS = table
+    return _TRIGRAMS
+
+
+def _junction_inside_words(left: str, right: str) -> bool:
+    """Whether a two-letter function word ends or starts the split and the letters across it are ordinary inside words.
+
+    A short word matches the edge of many foreign or transliterated tokens
+    by chance ("sh|otto", "do|pine", "Me|cola"); when the letters across the
+    split point also run on inside many English words, nothing marks the
+    point as a word boundary. A real glue usually makes a sequence words
+    never hold ("not|knew": ``otk``, ``tkn``).
+
+    >>> _junction_inside_words("shot", "to"), _junction_inside_words("nothing", "we")
+    (True, False)
+    """
+    if min(len(left), len(right)) != 2:
+        return False  # (a one-letter word leaves one trigram across the split: too little to go on)
+    left, right = left.lower(), right.lower()
+    table = _letter_trigrams()
+    return all(table.get(tri, 0) >= JUNCTION_COMMON_WORDS for tri in (left[-2:] + right[:1], left[-1:] + right[:2]))
+
+
 def glue_evidence(word: str, left: str, right: str, lex: Lexicon) -> list[str] | None:
     """The signals for reading lower-case ``word`` as ``left right``; None: never.
 
@@ -290,6 +339,11 @@ def glue_evidence(word: str, left: str, right: str, lex: Lexicon) -> list[str] |
         # "a|pores", "do|pine", "in|caso": a one- or two-letter word and a rare
         # one fit many foreign or transliterated tokens by chance.
         ev.append("short function word and a rare word")
+    rest = right if len(left) == 2 else left
+    if "function-word half" in ev and len(rest) <= JUNCTION_SHORT_REST and _junction_inside_words(left, right) and (
+        lex.zipf(rest) < JUNCTION_RARE_REST_ZIPF
+    ):
+        ev.append("junction letters common inside words")
     if _derivation_of_known_word(word, lex):
         ev.append("derivation of a known word")
     if min(lex.zipf(left), lex.zipf(right)) >= 4.5:
@@ -370,7 +424,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
                     elif "content words only" in inner:
                         ev = inner  # "Housebuying": a sentence start says nothing about a compound
                     else:
-                        ev += [e for e in inner if e in ("derivation of a known word", "short half", "short function word and a rare word")]
+                        ev += [e for e in inner if e in _SENTENCE_START_SIGNALS]
             else:
                 split = _name_then_function_word(w, lex)
                 ok = split is not None and not _capitalised_neighbour(
