@@ -167,7 +167,7 @@ def doubled_word_evidence(first: str, repeats: list[str], before: str, after: st
     low = first.lower()
     ev: list[str] = []
     english = ctx.lang == "en"
-    function_words = _CLOSED_CLASS if english else word_list_file(ctx.lang, "function_words.txt")
+    function_words = _function_words(ctx)
     if len(first) == 1:
         # "a a" in English; in other languages their one-letter function
         # words ("в в", "y y"); never other letters and initials ("Ă ă", "I I").
@@ -250,6 +250,8 @@ def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Ca
             continue
         if first[0].isupper() and repeats[0][0].isupper() and low in _LEGIT_NAME_DOUBLES:
             continue  # Bora Bora, Lang Lang
+        if _part_of_word_before(piece, m.start()) or _quoted(piece, m.start(), m.end()):
+            continue
         before = _sentence_or_word_before(piece, m.start())
         if not english and before and first != repeats[0]:
             lang_facts = facts(ctx.lang)
@@ -266,6 +268,45 @@ def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Ca
         if technical is None:
             technical = _technical(text, ctx)
         yield candidate("remove_doubled_words", offset + m.end(1), offset + m.end(), "", ev + technical)
+
+
+_OPENING_QUOTES = "\"'“”„‚‘’«»‹›"
+_CLOSING_QUOTES = "\"'“”‘’«»‹›"
+
+
+def _quoted(piece: str, start: int, end: int) -> bool:
+    """Are the copies all of a quotation (``"tick tick"``, ``« cui cui »``)? A quoted
+    slogan, a sound or a name the writer reduplicated, not a repeat.
+
+    >>> _quoted('the "tick tick" sound', 5, 14)
+    True
+    >>> _quoted('the "tick tick sound"', 5, 14)
+    False
+    """
+    i = start
+    while i > 0 and piece[i - 1] in " \t\u00a0\u202f":
+        i -= 1
+    j = end
+    while j < len(piece) and piece[j] in " \t\u00a0\u202f":
+        j += 1
+    return i > 0 and j < len(piece) and piece[i - 1] in _OPENING_QUOTES and piece[j] in _CLOSING_QUOTES
+
+
+def _part_of_word_before(piece: str, start: int) -> bool:
+    """Is the first copy glued to the word before by ``/`` or ``*`` ("Lehrer/in in", "Ärzt*in in")?
+
+    Then it ends that word (a gender suffix, an "and/or" pair): the two are not copies.
+
+    >>> _part_of_word_before("Lehrer/in in Berlin", 7)
+    True
+    >>> _part_of_word_before("in in Berlin", 0)
+    False
+    """
+    return start >= 2 and piece[start - 1] in "/*" and piece[start - 2].isalpha()
+
+
+def _function_words(ctx: Context) -> frozenset[str]:
+    return _CLOSED_CLASS if ctx.lang == "en" else word_list_file(ctx.lang, "function_words.txt")
 
 
 def _technical(text: str, ctx: Context) -> list[str]:
