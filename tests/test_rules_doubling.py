@@ -207,12 +207,19 @@ def test_short_glued_name_halves_need_evidence():
 # ---------------------------------------------------------------- French and German grammar
 # Invented sentences: a legitimate double kept, a real MT-style double removed.
 XX_DOUBLE_KEPT = [
+    ("de", "Wie sehr sie Jazz auch mögen mögen, heute spielt die Band Rock."),  # infinitive, then the finite modal
+    ("de", "Ich glaube, dass beide Ärztinnen werden werden."),
+    ("de", "Sie tranken aus aus Glas gefertigten Bechern."),  # a preposition opening an extended attribute
+    ("de", "Der der Stadt gehörende Park ist groß."),  # an article opening one
     ("de", "Gesucht wird eine Erzieher/in in Teilzeit."),  # a gender suffix, then the preposition
     ("de", "Das \"tack tack\" der Uhr hörte auf."),  # a quoted sound
     ("fr", "Il imite le « bip bip » du réveil."),
     ("en", "The \"tick tick\" sound stopped."),
 ]
 XX_DOUBLE_FIXED = [
+    ("de", "Wir werden werden morgen kommen.", "Wir werden morgen kommen."),  # the modal does not end a clause
+    ("de", "Wir fahren mit mit dem Zug nach Hause.", "Wir fahren mit dem Zug nach Hause."),
+    ("de", "Das Treffen ist auf auf Freitag nächster Woche verschoben.", "Das Treffen ist auf Freitag nächster Woche verschoben."),
     ("de", "Die Jacke ist aus weichem weichem Leder.", "Die Jacke ist aus weichem Leder."),
     ("de", "Sie sagten \"Hallo\" und gingen gingen nach Hause.", "Sie sagten \"Hallo\" und gingen nach Hause."),
     ("fr", "Il a acheté un nouveau nouveau vélo.", "Il a acheté un nouveau vélo."),
