@@ -213,6 +213,10 @@ XX_DOUBLE_KEPT = [
     ("de", "Der der Stadt gehörende Park ist groß."),  # an article opening one
     ("de", "Gesucht wird eine Erzieher/in in Teilzeit."),  # a gender suffix, then the preposition
     ("de", "Das \"tack tack\" der Uhr hörte auf."),  # a quoted sound
+    ("de", "Ha ha, sehr witzig."),
+    ("fr", "Oh là là, quelle journée."),
+    ("fr", "Ha ha, très drôle."),
+    ("fr", "Le violon séduit par son son chaud et rond."),  # possessive, then the noun
     ("fr", "Il imite le « bip bip » du réveil."),
     ("en", "The \"tick tick\" sound stopped."),
 ]
@@ -226,6 +230,7 @@ XX_DOUBLE_FIXED = [
     # An MT system repeats its own doubling within a text: written twice is no evidence.
     ("fr", "Un nouveau nouveau vélo et un nouveau nouveau casque.", "Un nouveau vélo et un nouveau casque."),
     ("fr", "Elle parle avec sa sa sœur.", "Elle parle avec sa sœur."),
+    ("fr", "Le chat dort là là où il fait chaud.", "Le chat dort là où il fait chaud."),
 ]
 
 
