@@ -202,3 +202,45 @@ def test_short_glued_name_halves_need_evidence():
 
     assert dedupe_glued_names("pay with PayPay today") == "pay with PayPay today"
     assert dedupe_glued_names("Vladimir PutinPutin vowed") == "Vladimir Putin vowed"
+
+
+# ---------------------------------------------------------------- French and German grammar
+# Invented sentences: a legitimate double kept, a real MT-style double removed.
+XX_DOUBLE_KEPT = [
+    ("de", "Wie sehr sie Jazz auch mögen mögen, heute spielt die Band Rock."),  # infinitive, then the finite modal
+    ("de", "Ich glaube, dass beide Ärztinnen werden werden."),
+    ("de", "Sie tranken aus aus Glas gefertigten Bechern."),  # a preposition opening an extended attribute
+    ("de", "Der der Stadt gehörende Park ist groß."),  # an article opening one
+    ("de", "Gesucht wird eine Erzieher/in in Teilzeit."),  # a gender suffix, then the preposition
+    ("de", "Das \"tack tack\" der Uhr hörte auf."),  # a quoted sound
+    ("de", "Ha ha, sehr witzig."),
+    ("fr", "Oh là là, quelle journée."),
+    ("fr", "Ha ha, très drôle."),
+    ("fr", "Le violon séduit par son son chaud et rond."),  # possessive, then the noun
+    ("fr", "Il imite le « bip bip » du réveil."),
+    ("en", "The \"tick tick\" sound stopped."),
+]
+XX_DOUBLE_FIXED = [
+    ("de", "Wir werden werden morgen kommen.", "Wir werden morgen kommen."),  # the modal does not end a clause
+    ("de", "Wir fahren mit mit dem Zug nach Hause.", "Wir fahren mit dem Zug nach Hause."),
+    ("de", "Das Treffen ist auf auf Freitag nächster Woche verschoben.", "Das Treffen ist auf Freitag nächster Woche verschoben."),
+    ("de", "Die Jacke ist aus weichem weichem Leder.", "Die Jacke ist aus weichem Leder."),
+    ("de", "Sie sagten \"Hallo\" und gingen gingen nach Hause.", "Sie sagten \"Hallo\" und gingen nach Hause."),
+    ("fr", "Il a acheté un nouveau nouveau vélo.", "Il a acheté un nouveau vélo."),
+    # An MT system repeats its own doubling within a text: written twice is no evidence.
+    ("fr", "Un nouveau nouveau vélo et un nouveau nouveau casque.", "Un nouveau vélo et un nouveau casque."),
+    ("fr", "Elle parle avec sa sa sœur.", "Elle parle avec sa sœur."),
+    ("fr", "Le chat dort là là où il fait chaud.", "Le chat dort là où il fait chaud."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), XX_DOUBLE_KEPT, ids=repr)
+def test_language_grammar_keeps_double(lang, text):
+    assert remove_doubled_words(text, lang=lang) == text
+    assert norm(text, lang=lang) == text
+
+
+@pytest.mark.parametrize(("lang", "bad", "good"), XX_DOUBLE_FIXED, ids=repr)
+def test_language_grammar_still_repairs(lang, bad, good):
+    assert remove_doubled_words(bad, lang=lang) == good
+    assert norm(bad, lang=lang) == good

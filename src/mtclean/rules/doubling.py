@@ -167,7 +167,7 @@ def doubled_word_evidence(first: str, repeats: list[str], before: str, after: st
     low = first.lower()
     ev: list[str] = []
     english = ctx.lang == "en"
-    function_words = _CLOSED_CLASS if english else word_list_file(ctx.lang, "function_words.txt")
+    function_words = _function_words(ctx)
     if len(first) == 1:
         # "a a" in English; in other languages their one-letter function
         # words ("в в", "y y"); never other letters and initials ("Ă ă", "I I").
@@ -250,6 +250,10 @@ def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Ca
             continue
         if first[0].isupper() and repeats[0][0].isupper() and low in _LEGIT_NAME_DOUBLES:
             continue  # Bora Bora, Lang Lang
+        if _part_of_word_before(piece, m.start()) or _quoted(piece, m.start(), m.end()):
+            continue
+        if not english and _grammatical_in_language(ctx.lang, low, first, repeats[0], piece, m.end()):
+            continue
         before = _sentence_or_word_before(piece, m.start())
         if not english and before and first != repeats[0]:
             lang_facts = facts(ctx.lang)
@@ -266,6 +270,95 @@ def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Ca
         if technical is None:
             technical = _technical(text, ctx)
         yield candidate("remove_doubled_words", offset + m.end(1), offset + m.end(), "", ev + technical)
+
+
+_OPENING_QUOTES = "\"'“”„‚‘’«»‹›"
+_CLOSING_QUOTES = "\"'“”‘’«»‹›"
+
+
+def _quoted(piece: str, start: int, end: int) -> bool:
+    """Are the copies all of a quotation (``"tick tick"``, ``« cui cui »``)? A quoted
+    slogan, a sound or a name the writer reduplicated, not a repeat.
+
+    >>> _quoted('the "tick tick" sound', 5, 14)
+    True
+    >>> _quoted('the "tick tick sound"', 5, 14)
+    False
+    """
+    i = start
+    while i > 0 and piece[i - 1] in " \t\u00a0\u202f":
+        i -= 1
+    j = end
+    while j < len(piece) and piece[j] in " \t\u00a0\u202f":
+        j += 1
+    return i > 0 and j < len(piece) and piece[i - 1] in _OPENING_QUOTES and piece[j] in _CLOSING_QUOTES
+
+
+def _part_of_word_before(piece: str, start: int) -> bool:
+    """Is the first copy glued to the word before by ``/`` or ``*`` ("Lehrer/in in", "Ärzt*in in")?
+
+    Then it ends that word (a gender suffix, an "and/or" pair): the two are not copies.
+
+    >>> _part_of_word_before("Lehrer/in in Berlin", 7)
+    True
+    >>> _part_of_word_before("in in Berlin", 0)
+    False
+    """
+    return start >= 2 and piece[start - 1] in "/*" and piece[start - 2].isalpha()
+
+
+def _function_words(ctx: Context) -> frozenset[str]:
+    return _CLOSED_CLASS if ctx.lang == "en" else word_list_file(ctx.lang, "function_words.txt")
+
+
+# German grammar, not a list of doubles: the modal verbs (and "werden",
+# "lassen") whose infinitive is also their finite plural, so an infinitive
+# then the finite verb closes a verb-final clause ("wie sehr sie Jazz
+# auch mögen mögen,", "dass sie Lehrer werden werden."); and the prepositions that can
+# open an extended attribute right after another preposition ("mit mit
+# Zucker gesüßten Getränken": with [sugar-sweetened] drinks), as the
+# articles can after an article ("der der Stadt gehörende Park").
+_DE_INFINITIVE_MODALS = frozenset("können müssen dürfen sollen wollen mögen werden lassen".split())
+_DE_ARTICLES = frozenset("der die das den dem des".split())
+_DE_PREPOSITIONS = frozenset(
+    "an auf aus bei durch für gegen hinter in mit nach neben ohne über um unter von vor zu zwischen".split()
+)
+_CLAUSE_END = regex.compile(r"[ \t]*(?:[,.;:!?)»«\"“”\n]|$)")
+# After the second preposition: one to three names or numbers, then a
+# participle inflected as an attribute ("gebundenen", "gesüßte",
+# "finanzierten", "lebenden"), then a capitalised noun: the second
+# preposition belongs to the attribute. (Not "-er"/"-es": "bis Montag
+# nächster Woche" is a genitive of time after the noun.)
+_DE_ATTRIBUTE = regex.compile(
+    r"[ \t]+(?:(?:\p{Lu}[\p{L}\p{N}-]*|\p{N}+)[ \t]+){1,3}"
+    r"(\p{Ll}*(?:ge\p{Ll}+(?:t|en)|\p{Ll}+iert|\p{Ll}{2,}end)(?:e|em|en))[ \t]+\p{Lu}"
+)
+
+
+def _grammatical_in_language(lang: str, low: str, first: str, second: str, piece: str, end: int) -> bool:
+    """Is ``first second`` (ending at ``end``) a grammatical sequence of two words in ``lang``, judged by
+    the words around it?
+
+    >>> _grammatical_in_language("de", "werden", "werden", "werden", "weil beide Lehrer werden werden, ziehen sie um", 31)
+    True
+    >>> _grammatical_in_language("de", "mögen", "mögen", "mögen", "wir mögen mögen den Film", 15)
+    False
+    >>> _grammatical_in_language("de", "mit", "mit", "mit", "voll mit mit Zucker gesüßten Getränken", 12)
+    True
+    >>> _grammatical_in_language("de", "mit", "mit", "mit", "wir gehen mit mit der Familie", 17)
+    False
+    >>> _grammatical_in_language("de", "der", "Der", "der", "Der der Stadt gehörende Park ist groß", 7)
+    True
+    """
+    if lang != "de" or first[1:] != second[1:] or not second.islower():
+        return False
+    if low in _DE_INFINITIVE_MODALS and first == second and _CLAUSE_END.match(piece, end):
+        return True  # infinitive, then the finite modal: the end of a verb-final clause
+    if low in _DE_PREPOSITIONS or low in _DE_ARTICLES:
+        m = _DE_ATTRIBUTE.match(piece, end)
+        if m and m.group(1) not in word_list_file(lang, "function_words.txt"):
+            return True  # a preposition (an article), then an extended attribute that opens with one
+    return False
 
 
 def _technical(text: str, ctx: Context) -> list[str]:
