@@ -39,7 +39,7 @@ import regex
 
 from .languages import UNDETERMINED, all_facts, data_file, facts
 
-__all__ = ["detect_language", "DEFAULT_LANGUAGE", "UNDETERMINED"]
+__all__ = ["detect_language", "language_in_document", "DEFAULT_LANGUAGE", "UNDETERMINED", "OWN_LANGUAGE_CHARS"]
 
 DEFAULT_LANGUAGE = "en"
 _SAMPLE_CHARS = 2000
@@ -50,6 +50,9 @@ _LANGDETECT_MIN_PROB = 0.90
 # Word frequency (zipf) a lower-case word needs to count as a known word of
 # the default language in step 3 (3.0: once per million words).
 _KNOWN_ZIPF = 3.0
+# A paragraph of a document in one language keeps a language of its own
+# only when it has at least this many characters (language_in_document).
+OWN_LANGUAGE_CHARS = 200
 # Weight of one distinctive letter and of one French space, against 1 for
 # a function word of that language alone: names carry foreign letters
 # ("Müller said" stays English).
@@ -289,3 +292,28 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
                 return default
         return _langdetect(sample, script) or UNDETERMINED
     return UNDETERMINED
+
+
+def language_in_document(text: str, document_lang: str, min_chars: int = OWN_LANGUAGE_CHARS) -> str:
+    """The language for one paragraph of a document written in ``document_lang``.
+
+    A short paragraph (a heading, a list item, one line) takes the
+    document's language: alone it is often ``"und"`` or wrongly detected. A
+    paragraph of at least ``min_chars`` characters (spaces at its ends not
+    counted) keeps its own language when :func:`detect_language` names one
+    that mtclean knows (``languages.tsv``) and that is not the document's;
+    an undetermined one takes the document's.
+
+    >>> language_in_document("Merci beaucoup !", "en")
+    'en'
+    >>> language_in_document("Le gouvernement a annoncé mardi que les écoles resteront fermées "
+    ...     "jusqu'à la fin du mois, et les syndicats ont dit qu'ils ne sont pas d'accord avec "
+    ...     "cette décision, qui a été prise sans eux par le ministre de l'éducation.", "en")
+    'fr'
+    """
+    if len(text.strip()) < min_chars:
+        return document_lang
+    own = detect_language(text, default=document_lang)
+    if own != UNDETERMINED and own != document_lang and facts(own) is not None:
+        return own
+    return document_lang
