@@ -48,7 +48,7 @@ from typing import IO, Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from . import CATEGORIES, DEFAULT_RULES, __version__, default_pipeline
 from .edits import Edit
-from .language import UNDETERMINED, detect_language, language_in_document
+from .language import UNDETERMINED, document_language, language_in_document
 from .pipeline import Explanation, Pipeline, check_lang
 
 __all__ = ["main", "build_parser", "line_starts", "line_column", "format_edit", "field_value_span"]
@@ -569,7 +569,7 @@ def _with_file_language(pieces: Iterator[Piece], default: str) -> Iterator[tuple
                 break
     except InputError as exc:
         error = exc
-    lang = detect_language("\n".join(sample), default=default) if sample else UNDETERMINED
+    lang = document_language(sample, default=default) if sample else UNDETERMINED
     file_lang = None if lang == UNDETERMINED else lang
     for piece in ahead:
         yield piece, file_lang

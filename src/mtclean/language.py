@@ -39,7 +39,7 @@ import regex
 
 from .languages import UNDETERMINED, all_facts, data_file, facts
 
-__all__ = ["detect_language", "language_in_document", "DEFAULT_LANGUAGE", "UNDETERMINED", "OWN_LANGUAGE_CHARS"]
+__all__ = ["detect_language", "document_language", "language_in_document", "DEFAULT_LANGUAGE", "UNDETERMINED", "OWN_LANGUAGE_CHARS"]
 
 DEFAULT_LANGUAGE = "en"
 _SAMPLE_CHARS = 2000
@@ -317,3 +317,46 @@ def language_in_document(text: str, document_lang: str, min_chars: int = OWN_LAN
     if own != UNDETERMINED and own != document_lang and facts(own) is not None:
         return own
     return document_lang
+
+
+def document_language(pieces: list[str], default: str = DEFAULT_LANGUAGE,
+                      min_chars: int = OWN_LANGUAGE_CHARS) -> str:
+    """The language of a document from its first pieces (paragraphs, records), or ``"und"``.
+
+    First :func:`detect_language` on all of them together. When that is
+    undetermined (a long quotation in another language blurs the evidence),
+    the pieces vote: each piece of ``min_chars`` or more on its own, shorter
+    neighbours joined until they are that long; the language detected on
+    more than half of the characters that any language was detected on wins.
+
+    >>> document_language(["Notes", "The bus left at six.", "We reached the town before noon."])
+    'en'
+    >>> document_language(["Paris", "Lyon"])
+    'und'
+    """
+    texts = [t for t in pieces if t.strip()]
+    lang = detect_language("\n".join(texts), default=default)
+    if lang != UNDETERMINED or len(texts) < 2:
+        return lang
+    chunks: list[str] = []
+    short: list[str] = []
+    for t in texts:
+        if len(t.strip()) >= min_chars:
+            chunks.append(t)
+            continue
+        short.append(t)
+        if sum(len(x.strip()) for x in short) >= min_chars:
+            chunks.append("\n".join(short))
+            short = []
+    if short:
+        chunks.append("\n".join(short))
+    votes: Counter[str] = Counter()
+    for chunk in chunks:
+        got = detect_language(chunk, default=default)
+        if got != UNDETERMINED:
+            votes[got] += len(chunk.strip())
+    if votes:
+        best, n = votes.most_common(1)[0]
+        if 2 * n > sum(votes.values()):
+            return best
+    return UNDETERMINED
