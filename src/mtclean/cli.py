@@ -5,7 +5,12 @@
 Text is read and repaired **paragraph by paragraph** (blank-line separated;
 a paragraph longer than 64 KiB is cut at a line break), JSON Lines record by
 record, so memory stays flat however large the input. Each piece is
-repaired exactly as ``mtclean.normalize(piece)`` would repair it.
+repaired exactly as ``mtclean.normalize(piece, lang=L)`` would repair it,
+L being the input's language: ``--lang``, or detected once on the input's
+first pieces (read ahead: at most LANG_SAMPLE_CHARS of text), a piece of
+200 characters or more keeping its own when detected as another language
+(``language.document_language``, ``language.language_in_document``).
+``--detect-per-paragraph``: as ``mtclean.normalize(piece)``.
 
 Where the output goes while a file is read:
 
