@@ -635,13 +635,27 @@ def _first_line_while_open(args: tuple[str, ...], first: bytes, rest: bytes) -> 
 
 
 def test_text_on_stdin_streams_paragraph_by_paragraph():
-    line, tail = _first_line_while_open((), b"the the cat\n\n", b"second the the\n")
+    # With --lang nothing is read ahead: the first paragraph is written at once.
+    line, tail = _first_line_while_open(("--lang", "en"), b"the the cat\n\n", b"second the the\n")
     assert line == b"the cat\n" and tail == b"\nsecond the\n"
+    line, tail = _first_line_while_open(("--detect-per-paragraph",), b"the the cat\n\n", b"second the the\n")
+    assert line == b"the cat\n" and tail == b"\nsecond the\n"
+
+
+def test_without_lang_stdin_streams_once_the_language_sample_is_read():
+    # The input's language is detected on its first 2,000 characters: once
+    # they are read, output flows while stdin is still open.
+    first = "".join(f"Line {i} of the the report on the harbour.\n\n" for i in range(60)).encode()
+    assert len(first) > 2000
+    line, tail = _first_line_while_open((), first, b"Last line of the the report.\n")
+    assert line == b"Line 0 of the report on the harbour.\n"
+    assert tail.endswith(b"\nLast line of the report.\n")
 
 
 def test_jsonl_on_stdin_streams_record_by_record():
     a, b = json.dumps({"text": DOUBLED}), json.dumps({"text": GLUED})
-    line, tail = _first_line_while_open(("--jsonl", "--field", "text"), (a + "\n").encode(), (b + "\n").encode())
+    line, tail = _first_line_while_open(("--jsonl", "--field", "text", "--lang", "en"), (a + "\n").encode(),
+                                        (b + "\n").encode())
     assert line == (json.dumps({"text": DOUBLED_FIXED}) + "\n").encode()
     assert tail == (json.dumps({"text": GLUED_FIXED}) + "\n").encode()
 
@@ -708,7 +722,7 @@ def test_closed_stdout_is_one_line(tmp_path):
 
 
 def test_ctrl_c_while_reading_exits_130_quietly():
-    proc = subprocess.Popen([sys.executable, "-m", "mtclean"], stdin=subprocess.PIPE,
+    proc = subprocess.Popen([sys.executable, "-m", "mtclean", "--lang", "en"], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdin is not None and proc.stdout is not None
     proc.stdin.write(b"the the cat\n\n")

@@ -5,7 +5,12 @@
 Text is read and repaired **paragraph by paragraph** (blank-line separated;
 a paragraph longer than 64 KiB is cut at a line break), JSON Lines record by
 record, so memory stays flat however large the input. Each piece is
-repaired exactly as ``mtclean.normalize(piece)`` would repair it.
+repaired exactly as ``mtclean.normalize(piece, lang=L)`` would repair it,
+L being the input's language: ``--lang``, or detected once on the input's
+first pieces (read ahead: at most LANG_SAMPLE_CHARS of text), a piece of
+200 characters or more keeping its own when detected as another language
+(``language.document_language``, ``language.language_in_document``).
+``--detect-per-paragraph``: as ``mtclean.normalize(piece)``.
 
 Where the output goes while a file is read:
 
@@ -41,12 +46,14 @@ import signal
 import stat
 import sys
 import tempfile
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from typing import IO, Any, BinaryIO, Callable, Iterable, Iterator, Sequence
 
-from . import CATEGORIES, DEFAULT_RULES, __version__, default_pipeline, normalize_many
+from . import CATEGORIES, DEFAULT_RULES, __version__, default_pipeline
 from .edits import Edit
+from .language import UNDETERMINED, document_language, language_in_document
 from .pipeline import Explanation, Pipeline, check_lang
 
 __all__ = ["main", "build_parser", "line_starts", "line_column", "format_edit", "field_value_span"]
@@ -65,6 +72,13 @@ LINE_LIMIT = 1 << 20  # a text line longer than this is cut at a space
 SPOOL_MEMORY = 4 << 20  # a spooled file's output beyond this goes to a temporary file
 CONTEXT_CHARS = 24  # --explain: characters of context each side of an edit
 PASSTHROUGH_BATCH = 256  # JSONL lines passed through before the consumer must catch up
+# Without --lang, an input's language is detected once, on its first pieces
+# (paragraphs or records): read ahead until they hold this much text, or this
+# many pieces, or this many bytes were read, or the input ends.
+LANG_SAMPLE_CHARS = 2000
+LANG_SAMPLE_PIECES = 64
+LANG_SAMPLE_BYTES = 1 << 20
+BATCH = 64  # -j: pieces per task sent to a worker
 
 # Line breaks as Python's universal-newlines mode sees them.
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -287,7 +301,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", action="store_true",
                    help="input is JSON Lines: repair the string field given by --field in each record, keep the rest")
     p.add_argument("--field", metavar="NAME", help="with --jsonl: the field to repair (required)")
-    p.add_argument("--lang", metavar="CODE", help="language of the text, e.g. en (default: detect per paragraph/record)")
+    p.add_argument("--lang", metavar="CODE",
+                   help="language of the text, e.g. en (default: detected once per input, on its first paragraphs; "
+                   "a paragraph of 200 characters or more in another language keeps its own)")
+    p.add_argument("--detect-per-paragraph", action="store_true",
+                   help="without --lang: detect the language of each paragraph (record) on its own instead")
     p.add_argument("--disable", metavar="NAME[,NAME...]", action="append", default=[],
                    help="switch rules or categories off (repeatable); see --list-rules")
     p.add_argument("--min-confidence", metavar="X", type=float,
@@ -332,6 +350,7 @@ class Options:
     stream: bool | None
     color: bool
     quiet: bool
+    file_language: bool = False  # detect the language once per input (no --lang, no --detect-per-paragraph)
 
     @property
     def needs_edits(self) -> bool:
@@ -531,8 +550,44 @@ def _record_pieces(job: Job, lines: Iterator[tuple[str, int]], field_name: str) 
         yield Piece(job, "flush", "", passed, pos=pos)
 
 
-def _pieces(paths: Sequence[str], opts: Options, queue: collections.deque) -> Iterator[str]:
-    """Texts for the rules, in order; the matching Piece goes on ``queue`` first.
+def _with_file_language(pieces: Iterator[Piece], default: str) -> Iterator[tuple[Piece, str | None]]:
+    """Each piece with its input's language, detected once on the first pieces.
+
+    Reads ahead until the pieces hold LANG_SAMPLE_CHARS of text (or
+    LANG_SAMPLE_PIECES pieces, or LANG_SAMPLE_BYTES were read, or the input
+    ends), detects the language of that sample, then hands on every piece
+    with it. None when the sample is undetermined: each piece is then
+    detected on its own. An error while reading ahead is raised once the
+    pieces read before it have been handed on.
+    """
+    ahead: list[Piece] = []
+    sample: list[str] = []
+    size = 0
+    error: InputError | None = None
+    try:
+        for piece in pieces:
+            ahead.append(piece)
+            if piece.text.strip():
+                sample.append(piece.text)
+                size += len(piece.text)
+            if size >= LANG_SAMPLE_CHARS or len(ahead) >= LANG_SAMPLE_PIECES or piece.pos >= LANG_SAMPLE_BYTES:
+                break
+    except InputError as exc:
+        error = exc
+    lang = document_language(sample, default=default) if sample else UNDETERMINED
+    file_lang = None if lang == UNDETERMINED else lang
+    for piece in ahead:
+        yield piece, file_lang
+    if error is not None:
+        raise error
+    for piece in pieces:
+        yield piece, file_lang
+
+
+def _pieces(paths: Sequence[str], opts: Options, queue: collections.deque,
+            default_lang: str) -> Iterator[tuple[str, str | None]]:
+    """Texts for the rules with their input's language (None: detect per text), in order;
+    the matching Piece goes on ``queue`` first.
 
     Runs in the pool's feeder thread with ``-j``: it never raises for a bad
     input (the error becomes an "end" piece), so the other inputs go on.
@@ -549,72 +604,95 @@ def _pieces(paths: Sequence[str], opts: Options, queue: collections.deque) -> It
                     pieces = _record_pieces(job, lines, opts.field or "")
                 else:
                     pieces = _text_pieces(job, lines)
-                for piece in pieces:
+                if opts.file_language:
+                    with_lang = _with_file_language(pieces, default_lang)
+                else:
+                    with_lang = ((piece, None) for piece in pieces)
+                for piece, lang in with_lang:
                     pos = piece.pos
                     queue.append(piece)
-                    yield piece.text
+                    yield piece.text, lang
             finally:
                 if close:
                     stream.close()
         except InputError as exc:
             queue.append(Piece(job, "end", pos=pos, error=str(exc)))
-            yield ""
+            yield "", None
             continue
         queue.append(Piece(job, "end", pos=pos))
-        yield ""
+        yield "", None
 
 
 # --------------------------------------------------------------------------
 # Repairing: in this process or on a pool, order kept
 
 
-_worker: tuple[Pipeline, bool] | None = None
+_worker: tuple[Pipeline, bool, bool] | None = None
 
 
-def _init_explain_worker(pipeline: Pipeline, suggestions: bool) -> None:
+def repair_piece(pipeline: Pipeline, text: str, file_lang: str | None, explain: bool,
+                 suggestions: bool = False) -> str | Explanation:
+    """One piece repaired: in its input's language ``file_lang`` (a long
+    paragraph in another language keeps its own, see
+    ``language_in_document``), or detected on its own when None.
+
+    The repaired text, or with ``explain`` the whole :class:`Explanation`.
+    """
+    lang = language_in_document(text, file_lang) if file_lang and text else None
+    result = pipeline.explain(text, lang=lang, suggestions=suggestions)
+    return result if explain else result.text
+
+
+def _init_worker(pipeline: Pipeline, explain: bool, suggestions: bool) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
-    _worker = (pipeline, suggestions)
+    _worker = (pipeline, explain, suggestions)
 
 
-def _explain_batch(texts: list[str]) -> list[Explanation]:
+def _repair_in_worker(item: tuple[str, str | None]) -> str | Explanation:
     assert _worker is not None
-    pipeline, suggestions = _worker
-    return [pipeline.explain(t, suggestions=suggestions) for t in texts]
+    pipeline, explain, suggestions = _worker
+    return repair_piece(pipeline, item[0], item[1], explain, suggestions)
 
 
 def _start_method() -> str | None:
     return "fork" if "fork" in multiprocessing.get_all_start_methods() else None
 
 
-def _explain_many(texts: Iterator[str], pipeline: Pipeline, processes: int, suggestions: bool,
-                  batch: int = 64) -> Iterator[Explanation]:
-    """``pipeline.explain`` of each text, in order; on a pool when ``processes > 1``.
+def _repair_many(items: Iterator[tuple[str, str | None]], pipeline: Pipeline, processes: int, explain: bool,
+                 suggestions: bool, batch: int = BATCH) -> Iterator[str | Explanation]:
+    """:func:`repair_piece` of each (text, language) item, in order; on a pool when ``processes > 1``.
 
-    At most ``4 * processes`` batches are in flight, so memory stays bounded.
+    The pool is fed in batches of ``batch`` items, at most ``4 * processes``
+    batches in flight (sent, or done and not yet consumed), so memory stays
+    bounded however fast the input and however slow the output.
     """
     if processes == 1:
-        for t in texts:
-            yield pipeline.explain(t, suggestions=suggestions)
+        for text, lang in items:
+            yield repair_piece(pipeline, text, lang, explain, suggestions)
         return
     ctx = multiprocessing.get_context(_start_method())
-    pool = ctx.Pool(processes, initializer=_init_explain_worker, initargs=(pipeline, suggestions))
+    slots = threading.Semaphore(processes * batch * 4)
+    stop = threading.Event()
+
+    def gated(it: Iterator[tuple[str, str | None]]) -> Iterator[tuple[str, str | None]]:
+        for item in it:
+            while not slots.acquire(timeout=0.05):
+                if stop.is_set():
+                    return
+            if stop.is_set():
+                return
+            yield item
+
+    pool = ctx.Pool(processes, initializer=_init_worker, initargs=(pipeline, explain, suggestions))
     try:
-        window: collections.deque = collections.deque()
-        exhausted = False
-        while True:
-            while not exhausted and len(window) < 4 * processes:
-                chunk = [t for _, t in zip(range(batch), texts)]
-                if not chunk:
-                    exhausted = True
-                    break
-                window.append(pool.apply_async(_explain_batch, (chunk,)))
-            if not window:
-                break
-            yield from window.popleft().get()
+        for result in pool.imap(_repair_in_worker, gated(items), batch):
+            slots.release()
+            yield result
         pool.close()
         pool.join()
     finally:
+        stop.set()
         pool.terminate()
 
 
@@ -817,6 +895,7 @@ class Run:
     err: Callable[[str], None]
     per_rule: collections.Counter = field(default_factory=collections.Counter)
     per_finding: collections.Counter = field(default_factory=collections.Counter)
+    per_lang: collections.Counter = field(default_factory=collections.Counter)  # --stats: pieces per language
     per_file: list[tuple[str, int, bool, int]] = field(default_factory=list)
     failed: int = 0
     would_change: int = 0
@@ -850,6 +929,8 @@ class Run:
             job.findings += len(explanation.findings)
             self.per_rule.update(e.rule for e in explanation.edits)
             self.per_finding.update(e.rule for e in explanation.findings)
+            if piece.text.strip():
+                self.per_lang[explanation.lang] += 1
         if repaired != piece.text:
             job.changed = True
         if piece.kind == "text":
@@ -988,12 +1069,8 @@ def _isatty(stream: Any) -> bool:
 
 def _run(paths: Sequence[str], opts: Options, pipeline: Pipeline, out: Output) -> int:
     queue: collections.deque = collections.deque()
-    texts = _pieces(paths, opts, queue)
-    results: Iterator[str | Explanation]
-    if opts.needs_edits:
-        results = _explain_many(texts, pipeline, opts.processes, opts.suggestions)
-    else:
-        results = normalize_many(texts, pipeline=pipeline, processes=opts.processes, start_method=_start_method())
+    items = _pieces(paths, opts, queue, pipeline.default_lang)
+    results = _repair_many(items, pipeline, opts.processes, opts.needs_edits, opts.suggestions)
     bar = _progress(opts, paths)
 
     def err(message: str) -> None:
@@ -1078,6 +1155,9 @@ def _write_stats(run: Run, out: Output | None) -> None:
     width = max([len(str(n)) for _, n, _, _ in run.per_file] + [1])
     for name, n, _, found in run.per_file:
         lines.append(f"  {n:>{width}}  {name}" + (f"  ({plural(found, 'finding')})" if found else ""))
+    if run.per_lang:
+        lines += counts(f"{'records' if run.opts.jsonl else 'paragraphs'} per language (und: undetermined):",
+                        run.per_lang)
     total = sum(n for _, n, _, _ in run.per_file)
     changed = sum(1 for _, _, c, _ in run.per_file if c)
     found = sum(f for _, _, _, f in run.per_file)
@@ -1193,6 +1273,8 @@ def _options(args: argparse.Namespace) -> Options | str:
         return "--in-place needs FILE arguments (it cannot rewrite standard input)"
     if args.jobs < 0:
         return "-j/--jobs must be 0 (one per CPU) or more"
+    if args.lang and args.detect_per_paragraph:
+        return "--detect-per-paragraph goes without --lang (which names the language of all the text)"
     color = args.color == "always" or (
         args.color == "auto" and not os.environ.get("NO_COLOR") and sys.stdout is not None and _isatty(sys.stdout)
     )
@@ -1207,6 +1289,7 @@ def _options(args: argparse.Namespace) -> Options | str:
         stream=args.stream,
         color=color,
         quiet=args.quiet,
+        file_language=not args.lang and not args.detect_per_paragraph,
     )
 
 

@@ -39,7 +39,7 @@ import regex
 
 from .languages import UNDETERMINED, all_facts, data_file, facts
 
-__all__ = ["detect_language", "DEFAULT_LANGUAGE", "UNDETERMINED"]
+__all__ = ["detect_language", "document_language", "language_in_document", "DEFAULT_LANGUAGE", "UNDETERMINED", "OWN_LANGUAGE_CHARS"]
 
 DEFAULT_LANGUAGE = "en"
 _SAMPLE_CHARS = 2000
@@ -50,6 +50,9 @@ _LANGDETECT_MIN_PROB = 0.90
 # Word frequency (zipf) a lower-case word needs to count as a known word of
 # the default language in step 3 (3.0: once per million words).
 _KNOWN_ZIPF = 3.0
+# A paragraph of a document in one language keeps a language of its own
+# only when it has at least this many characters (language_in_document).
+OWN_LANGUAGE_CHARS = 200
 # Weight of one distinctive letter and of one French space, against 1 for
 # a function word of that language alone: names carry foreign letters
 # ("Müller said" stays English).
@@ -288,4 +291,72 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
             if _known_to(default, words, original, names_free=True):
                 return default
         return _langdetect(sample, script) or UNDETERMINED
+    return UNDETERMINED
+
+
+def language_in_document(text: str, document_lang: str, min_chars: int = OWN_LANGUAGE_CHARS) -> str:
+    """The language for one paragraph of a document written in ``document_lang``.
+
+    A short paragraph (a heading, a list item, one line) takes the
+    document's language: alone it is often ``"und"`` or wrongly detected. A
+    paragraph of at least ``min_chars`` characters (spaces at its ends not
+    counted) keeps its own language when :func:`detect_language` names one
+    that mtclean knows (``languages.tsv``) and that is not the document's;
+    an undetermined one takes the document's.
+
+    >>> language_in_document("Merci beaucoup !", "en")
+    'en'
+    >>> language_in_document("Le gouvernement a annoncé mardi que les écoles resteront fermées "
+    ...     "jusqu'à la fin du mois, et les syndicats ont dit qu'ils ne sont pas d'accord avec "
+    ...     "cette décision, qui a été prise sans eux par le ministre de l'éducation.", "en")
+    'fr'
+    """
+    if len(text.strip()) < min_chars:
+        return document_lang
+    own = detect_language(text, default=document_lang)
+    if own != UNDETERMINED and own != document_lang and facts(own) is not None:
+        return own
+    return document_lang
+
+
+def document_language(pieces: list[str], default: str = DEFAULT_LANGUAGE,
+                      min_chars: int = OWN_LANGUAGE_CHARS) -> str:
+    """The language of a document from its first pieces (paragraphs, records), or ``"und"``.
+
+    First :func:`detect_language` on all of them together. When that is
+    undetermined (a long quotation in another language blurs the evidence),
+    the pieces vote: each piece of ``min_chars`` or more on its own, shorter
+    neighbours joined until they are that long; the language detected on
+    more than half of the characters that any language was detected on wins.
+
+    >>> document_language(["Notes", "The bus left at six.", "We reached the town before noon."])
+    'en'
+    >>> document_language(["Paris", "Lyon"])
+    'und'
+    """
+    texts = [t for t in pieces if t.strip()]
+    lang = detect_language("\n".join(texts), default=default)
+    if lang != UNDETERMINED or len(texts) < 2:
+        return lang
+    chunks: list[str] = []
+    short: list[str] = []
+    for t in texts:
+        if len(t.strip()) >= min_chars:
+            chunks.append(t)
+            continue
+        short.append(t)
+        if sum(len(x.strip()) for x in short) >= min_chars:
+            chunks.append("\n".join(short))
+            short = []
+    if short:
+        chunks.append("\n".join(short))
+    votes: Counter[str] = Counter()
+    for chunk in chunks:
+        got = detect_language(chunk, default=default)
+        if got != UNDETERMINED:
+            votes[got] += len(chunk.strip())
+    if votes:
+        best, n = votes.most_common(1)[0]
+        if 2 * n > sum(votes.values()):
+            return best
     return UNDETERMINED
