@@ -206,3 +206,24 @@ def test_casing_rules_declare_english_only():
     for fn in (restore_name_case, lower_midsentence_capitals):
         assert fn.rule.applies_to("en")
         assert not fn.rule.applies_to("de")
+
+
+# Long texts are searched for the words in question with one pattern: the
+# same tokens as _LOWER_WORD, token by token.
+from hypothesis import example, given, strategies as st  # noqa: E402
+
+_CASE_ALPHABET = ["kyiv", "Kyiv", "kyivans", "ki", "k", "é", "ж", " ", "'", "’s", "’ve", "-", "@", "#", ".", "/", "_", "1", "\n", ","]
+
+
+@given(st.lists(st.sampled_from(_CASE_ALPHABET), max_size=30).map("".join), st.sets(st.sampled_from(["kyiv", "kyivans", "ki", "kié"])))
+@example("kyiv kyivans kyiv's kyiv’ve", {"kyiv", "kyivans"})
+def test_searching_the_words_finds_the_same_tokens(text, words):
+    import mtclean.rules.casing as casing
+
+    expected = [(m.start(), m.group()) for m in casing._LOWER_WORD.finditer(text) if m.group() in words]
+    saved = casing._SEARCH_WORDS_FROM
+    try:
+        casing._SEARCH_WORDS_FROM = 0
+        assert [(m.start(), m.group()) for m in casing._lower_tokens(text, words)] == expected
+    finally:
+        casing._SEARCH_WORDS_FROM = saved

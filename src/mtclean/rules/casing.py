@@ -64,6 +64,46 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 
+# Above this length a text is searched for the few words in question (one
+# pattern of them) rather than token by token: the same matches, without
+# a Python step per word of a long document.
+_SEARCH_WORDS_FROM = 50_000
+
+
+def _lower_tokens(text: str, words: set[str]) -> Iterator[regex.Match]:
+    """The ``_LOWER_WORD`` matches of ``text`` whose word is in ``words``, in order.
+
+    >>> [m.group() for m in _lower_tokens("kyiv and Kyiv, kyiv's kyivans, @kyiv", {"kyiv"})]
+    ['kyiv', 'kyiv']
+    """
+    if len(text) < _SEARCH_WORDS_FROM or not words:
+        return (m for m in _LOWER_WORD.finditer(text) if m.group() in words)
+    # _LOWER_WORD's own lookarounds around an alternation of the words
+    # (longest first): a match is a whole lower-case Latin token.
+    alternation = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    pattern = regex.compile(
+        r"(?<![\p{L}\p{N}'’_@#./\\-])(?:" + alternation + r")(?![\p{L}\p{N}_@-])(?!['’]\p{L}{2})", regex.V1
+    )
+    return (m for m in pattern.finditer(text) if _LOWER_WORD.fullmatch(m.group()))
+
+
+class _MidTitles:
+    """``form in _MidTitles(text)``: does ``text`` write ``form`` capitalised mid-sentence (``_MID_TITLE``)?
+
+    The whole text is scanned once, on the first question: a text whose
+    candidates are all decided by the lexicon alone is never scanned.
+    """
+
+    def __init__(self, text: str):
+        self._text = text
+        self._all: set[str] | None = None
+
+    def __contains__(self, form: str) -> bool:
+        if self._all is None:
+            self._all = set(_MID_TITLE.findall(self._text))
+        return form in self._all
+
+
 def _find_lowercased_names(text: str, ctx: Context) -> Iterator[Span]:
     lex = ctx.lexicon
     if not lex.has_case:
@@ -78,13 +118,12 @@ def _find_lowercased_names(text: str, ctx: Context) -> Iterator[Span]:
     }
     if not candidates and not unknown_lower:
         return
-    lowers = set(_LOWER_WORD.findall(text))
-    doc_caps = set(_MID_TITLE.findall(text))
+    # Every word that may need a capital is judged, whether or not it also
+    # occurs as a lower-case token: the scan at the end only yields tokens.
+    doc_caps = _MidTitles(text)
     fixes: dict[str, str] = {}
     chain_heads: set[str] = set()
-    for w in lowers:
-        if w not in candidates and w not in unknown_lower:
-            continue
+    for w in candidates | unknown_lower:
         if w in _NAME_CHAIN_HEADS:
             chain_heads.add(w)
             continue
@@ -111,7 +150,7 @@ def _find_lowercased_names(text: str, ctx: Context) -> Iterator[Span]:
     if not fixes and not chain_heads:
         return
     prot = protected(text, ctx)
-    for m in _LOWER_WORD.finditer(text):
+    for m in _lower_tokens(text, fixes.keys() | chain_heads):
         w = m.group()
         form = fixes.get(w)
         if form is None and w in chain_heads and _NEXT_NAME_PART.match(text, m.end()):
