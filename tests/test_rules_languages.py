@@ -83,3 +83,28 @@ def test_russian_letters_in_ukrainian_only_when_the_ukrainian_form_is_known():
 
 def test_french_keeps_its_spaces_and_loses_the_tokenizer_ones():
     assert mtclean.normalize("« Oui » , dit-il : « non ! »", lang="fr") == "« Oui », dit-il : « non ! »"
+
+
+def test_lone_latin_a_without_a_comma_is_only_a_suggestion():
+    # The conjunction "а" follows a comma: "Кнопка a велика" keeps its label "a".
+    ex = mtclean.explain("Кнопка a велика.", lang="uk", suggestions=True)
+    assert ex.text == "Кнопка a велика."
+    assert [e.after for e in ex.suggestions if e.rule == "fix_lookalike_letters"] == ["а"]
+    # Other lone letters are still written in Cyrillic.
+    assert mtclean.normalize("Він прийшов i сів.", lang="uk") == "Він прийшов і сів."
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("С тех пор как как только он пришёл, всё изменилось.", "ru"),
+        ("Після того як як тільки він прийшов, усе змінилося.", "uk"),
+        ("Ну бла бла, и всё.", "ru"),
+    ],
+)
+def test_legitimate_russian_and_ukrainian_doubles_are_kept(text, lang):
+    assert mtclean.normalize(text, lang=lang) == text
+
+
+def test_russian_doubled_conjunction_elsewhere_is_still_removed():
+    assert mtclean.normalize("Он сказал как как только мог.", lang="ru") == "Он сказал как только мог."

@@ -92,6 +92,11 @@ def _find_lookalikes(text: str, ctx: Context) -> Iterator[Candidate]:
         for m in _LONE_WORD.finditer(text):
             letter = to_cyr.get(m.group())
             if letter and _known(lex, letter) >= _LONE_KNOWN and not prot.covers(m.start()):
+                if letter == "а":
+                    # The conjunction "а" follows a comma; right after a word
+                    # a lone "a" is more often a label ("model a") kept from the source.
+                    yield Candidate(m.start(), m.end(), letter, 0.4, ("lone Latin letter between Cyrillic words", "no comma before 'а'"))
+                    continue
                 yield Candidate(m.start(), m.end(), letter, 0.9, ("lone Latin letter between Cyrillic words",))
 
 
