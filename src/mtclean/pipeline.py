@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 import bisect
+import re
 from typing import Callable, Iterable, Iterator, Mapping
 
 from .edits import Edit, compose_edits, to_original
@@ -226,17 +227,28 @@ class Pipeline:
             rules = self._by_lang[ctx.lang] = [r for r in self.rules if r.applies_to(ctx.lang)]
         # A repair can uncover another for a rule that already ran (removing
         # "AND" reveals a preamble); so run again while anything changes, a
-        # bounded number of times. Clean text takes exactly one pass. A
-        # later pass re-reads only the lines (paragraphs) the previous pass
-        # changed, and keeps only the edits next to those changes: the rest
-        # of the text was judged already, with the whole document as
-        # evidence.
-        current, applied, changed = self._pass(rules, text, current, applied, ctx, None, 0, below, found, suggestions)
+        # bounded number of times. Clean text takes exactly one pass. In a
+        # long text a later pass re-reads only the lines (paragraphs) the
+        # previous pass changed and those holding a word it touched, and
+        # keeps only the edits next to those: the rest was judged already,
+        # with the whole document as evidence. (A decision far from every
+        # change that still depends on it is not revisited in that call.)
+        touched: set[str] = set()
+        current, applied, changed = self._pass(rules, text, current, applied, ctx, None, 0, below, found, suggestions, touched=touched)
         for _ in range(max(1, self.passes) - 1):
             if not changed:
                 break
-            near = changed
+            if len(current) < _WINDOWED_FROM:
+                # A text of paragraph size: the whole of it again, so that the
+                # result is a fixed point of every rule (normalize is idempotent).
+                current, applied, changed = self._pass(rules, text, current, applied, ctx, None, 0, below, found, suggestions)
+                continue
+            # The words an edit wrote or removed are evidence elsewhere too
+            # (a name now written alone, a token no longer recurring): their
+            # other places are read again as well.
+            near = _merge_spans(changed + _occurrences(current, touched))
             changed = []
+            touched = set()
             offset = 0  # how much the windows done so far moved the text
             for ws0, we0 in _windows(current, near):
                 # (window and spans over the text before this pass's windows)
@@ -244,7 +256,7 @@ class Pipeline:
                 ws, we = ws0 + offset, we0 + offset
                 sub = current[ws:we]
                 sub_new, sub_edits, sub_changed = self._pass(
-                    rules, sub, sub, [], replace(ctx, memo={}), local, ws, below, found, suggestions, applied
+                    rules, sub, sub, [], replace(ctx, memo={}), local, ws, below, found, suggestions, applied, touched
                 )
                 if not sub_edits:
                     continue
@@ -268,6 +280,7 @@ class Pipeline:
         found: dict[tuple, Edit],
         suggestions: bool,
         outer: list[Edit] | None = None,
+        touched: set[str] | None = None,
     ) -> tuple[str, list[Edit], list[tuple[int, int]]]:
         """Every rule once over ``current``; returns the text, ``applied`` (over ``base``) and where it changed.
 
@@ -275,6 +288,7 @@ class Pipeline:
         (or of this pass's own changes) are kept. ``base`` is the input, or a
         window of the text at ``offset``, whose edits so far are ``outer``
         (over the input): suggestions and findings are mapped to the input.
+        ``touched`` collects the words the applied edits removed or wrote.
         """
         changed: list[tuple[int, int]] = []
         for rule in rules:
@@ -293,7 +307,11 @@ class Pipeline:
             if not new:
                 continue
             applied = compose_edits(base, applied, current, new)
+            if touched is not None:
+                touched.update(_words_around(current, new))
             current = ctx.advance(current, new)
+            if touched is not None:
+                touched.update(_words_around(current, _outputs(new)))
             changed = _map_spans(changed, new, grow=True)
             if near is not None:
                 near = _map_spans(near, new, grow=False)
@@ -341,6 +359,8 @@ class Pipeline:
         return replace(self, rules=tuple(rules))
 
 
+# Texts this long or longer: a later pass reads only windows (below).
+_WINDOWED_FROM = 20_000
 # A later pass keeps an edit only this close (characters) to a change of
 # the pass before: what a change uncovers is next to it.
 _NEAR = 40
@@ -374,9 +394,55 @@ def _map_spans(spans: list[tuple[int, int]], edits: list[Edit], *, grow: bool) -
     out = [(moved(s, False), moved(e, True)) for s, e in spans]
     if grow:
         out += [(ed.start + shift[k], ed.start + shift[k] + len(ed.after)) for k, ed in enumerate(order)]
-    out.sort()
+    return _merge_spans(out)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+# A touched word written more often than this is not looked up again: one
+# change hardly moves the evidence of so common a word.
+_MAX_OCCURRENCES = 50
+
+
+def _outputs(edits: list[Edit]) -> list[Edit]:
+    """Where ``edits`` (over a text) put their replacements in the edited text, as edits over it."""
+    out, delta = [], 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        s = e.start + delta
+        out.append(replace(e, start=s, end=s + len(e.after)))
+        delta += len(e.after) - (e.end - e.start)
+    return out
+
+
+def _words_around(text: str, edits: list[Edit]) -> set[str]:
+    """Lower-cased letter runs of ``text`` that meet ``edits``' spans (widened to whole words)."""
+    words: set[str] = set()
+    for e in edits:
+        lo, hi = e.start, e.end
+        while lo > 0 and text[lo - 1].isalpha() and e.start - lo < 64:
+            lo -= 1
+        while hi < len(text) and text[hi].isalpha() and hi - e.end < 64:
+            hi += 1
+        words.update(w.lower() for w in _WORD.findall(text, lo, hi))
+    return words
+
+
+def _occurrences(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """Spans of the whole-word occurrences (any case) of ``words`` in ``text``, but of words written very often."""
+    if not words:
+        return []
+    pattern = re.compile(
+        r"(?<![^\W\d_])(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + r")(?![^\W\d_])",
+        re.IGNORECASE,
+    )
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in pattern.finditer(text):
+        found.setdefault(m.group().lower(), []).append(m.span())
+    return [span for spans in found.values() if len(spans) <= _MAX_OCCURRENCES for span in spans]
+
+
+def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
-    for lo, hi in out:
+    for lo, hi in sorted(spans):
         if merged and lo <= merged[-1][1]:
             if hi > merged[-1][1]:
                 merged[-1] = (merged[-1][0], hi)
