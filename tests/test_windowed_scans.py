@@ -12,7 +12,7 @@ from unittest import mock
 from hypothesis import example, given, settings, strategies as st
 
 from mtclean.rule import Context
-from mtclean.rules import _common, residue, sentences, spacing, whitespace
+from mtclean.rules import _common, doubling, residue, sentences, spacing, whitespace
 
 
 def _whole_text(pattern, text, lines):
@@ -108,6 +108,24 @@ _SENTENCES = ["the", "The", "one", "One", "i", "i'm", "I", "iPhone", "curses", "
 @example("text: 1. the item\n2. the other")
 def test_sentence_start_lines_equal_whole_text(text):
     windowed, whole = _both(sentences, sentences._find_sentence_start, text)
+    assert windowed == whole
+
+
+# ---------------------------------------------------------------- remove_doubled_words
+_DOUBLES = ["the", "The", "THE", "had", "you", "it", "Will", "will", "in", "for", "cared", "Bora", "die", "mit", "Σ", "σ", "ς",
+            "ΟΔΟΣ", "οδοσ", "ß", "ẞ", "k", "\u212a", "½", "2", "\u0301", "é", " ", " ", "\t", "'", "’", "-", "/", '"', "«",
+            ".", ","] + _LINE_BREAKS
+
+
+@settings(max_examples=400)
+@given(_texts(_DOUBLES), st.sampled_from(["en", "de", "fr"]))
+@example("the the\nregion", "en")
+@example("The the region\nthe The", "en")  # equal but for the case of the first letter
+@example("the\nthe region the  the", "en")  # copies on two lines are no double
+@example("ΟΔΟΣ οδοσ\nthe the", "en")  # a match the case-blind pattern finds but the rule drops
+@example("Die Stadt, die die\nBrücke", "de")
+def test_doubled_words_lines_equal_whole_text(text, lang):
+    windowed, whole = _both(doubling, doubling._find_doubled_words, text, lang)
     assert windowed == whole
 
 
