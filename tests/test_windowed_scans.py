@@ -129,6 +129,14 @@ def test_doubled_words_lines_equal_whole_text(text, lang):
     assert windowed == whole
 
 
+@settings(max_examples=400)
+@given(_texts(_SENTENCES, 50))
+@example("It ends.\n the next\nline goes\n\tx")
+@example("“Go!”\n  and then\nthe end.)\nsee")
+def test_lower_lines_count_equals_findall(text):
+    assert sentences._lower_lines(text) == len(sentences._LOWER_LINE.findall(text))
+
+
 def test_lower_start_lines_pick_each_line_once():
     text = "A. b. c. d\nNo lower. None\n\nx y. z"
     assert list(sentences._lower_start_lines(text)) == [(0, 10), (27, 33)]

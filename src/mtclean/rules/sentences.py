@@ -114,6 +114,16 @@ _TLD_WORD = frozenset("com org net gov edu io ru ua uk de fr cn info html php".s
 # (iPhone, eBay, teamLab, x86), or code and path characters.
 _BY_DESIGN = regex.compile(r"^\p{Ll}[\p{Ll}'’-]*\p{Lu}|[\d_/\\=<>{}\[\]()@#$%^&*+|~`]|\p{L}\.\p{L}")
 _LOWER_LINE = regex.compile(r"(?<=\n[ \t]*)(?<![.!?:][\"'”’)\]]*\n[ \t]*)\p{Ll}")
+# Where a match of _LOWER_LINE may stand: the first letter after a "\n" and
+# spaces or tabs (a \p{Ll} is a letter; the [ \t]* run is the whole run).
+_LINE_LETTER = re.compile(r"\n[ \t]*(?=[^\W\d_])")
+
+
+def _lower_lines(text: str) -> int:
+    """``len(_LOWER_LINE.findall(text))``, the pattern tried only where it may match (its lookbehinds see the text)."""
+    return sum(1 for m in _LINE_LETTER.finditer(text) if _LOWER_LINE.match(text, m.end()))
+
+
 _LOWER_PRONOUN = regex.compile(r"(?<![\p{L}\p{N}_.'’(\[-])i(?=['’]\p{L}|[ \t]\p{L})")
 _TRAILING = "\"'“”‘’«».,;:!?…"
 # Compiled once (module-level regex.search looks the pattern up per call).
@@ -257,7 +267,7 @@ def _find_sentence_start(text: str, ctx: Context) -> Iterator[Candidate]:
         return
     # Lines that start in lower case after a line that ends no sentence, and
     # the pronoun "i" in lower case: more evidence of a lower-case style.
-    style += len(_LOWER_LINE.findall(text)) + len(_LOWER_PRONOUN.findall(text))
+    style += _lower_lines(text) + len(_LOWER_PRONOUN.findall(text))
     lex = ctx.lexicon
     for pos, how, term in lower:
         others_lower = len(lower) - 1 + style
