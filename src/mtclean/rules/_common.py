@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..edits import apply_edits
 from ..languages import codes_where
@@ -158,3 +158,49 @@ class _ProtectedView:
 
     def covers(self, pos: int, end: int | None = None) -> bool:
         return self.whole.covers(self.offset + pos, None if end is None else self.offset + end)
+
+
+def screened_lines(text: str, screen: "re.Pattern[str] | str") -> Iterator[tuple[int, int]]:
+    """(start, end) of each line of ``text`` (split at "\\n"; ``end`` is the
+    index of its "\\n", or ``len(text)``) that holds a hit of ``screen`` (a
+    pattern, or a substring), in order, each line once.
+
+    Each hit is looked for after the line of the one before: a huge line
+    with many hits is read once, not once per hit.
+    """
+    n = len(text)
+    pos = 0
+    literal = isinstance(screen, str)
+    while pos <= n:
+        if literal:
+            hit = text.find(screen, pos)  # type: ignore[arg-type]
+            if hit < 0:
+                return
+        else:
+            m = screen.search(text, pos)  # type: ignore[union-attr]
+            if m is None:
+                return
+            hit = m.start()
+        start = text.rfind("\n", 0, hit) + 1
+        end = text.find("\n", hit)
+        if end < 0:
+            end = n
+        yield start, end
+        pos = end + 1
+
+
+def line_matches(pattern, text: str, lines: "Iterable[tuple[int, int]]") -> Iterator:
+    """The matches of ``pattern`` in ``text`` that start on one of ``lines``, in order.
+
+    The same as the matches of ``pattern.finditer(text)`` that start on those
+    lines when no match of ``pattern`` contains "\\n": the pattern runs from
+    each line start (lookbehinds see the text before it) up to just past the
+    line's "\\n" (lookaheads, ``$`` and ``\\b`` see it), and the matches that
+    start past the "\\n" (on the next line) are dropped.
+    """
+    n = len(text)
+    for start, end in lines:
+        for m in pattern.finditer(text, start, min(n, end + 1)):
+            if m.start() > end:
+                break
+            yield m

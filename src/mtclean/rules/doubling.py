@@ -14,6 +14,8 @@ from ._common import (
     EN,
     SPACED,
     DocumentProtected,
+    _letter_runs,
+    line_matches,
     lower_word_list,
     protected,
     run_rule,
@@ -231,11 +233,28 @@ def _capitalised_noun(lang: str, low: str, ctx: Context) -> bool:
     return bool(f and f.nouns_capitalised) and ctx.lexicon.zipf(low) >= 3.5
 
 
+def _pair_lines(piece: str) -> Iterator[tuple[int, int]]:
+    """The lines of ``piece`` (start, index of the "\\n" or the end) with two equal letter runs in a row, ignoring case.
+
+    A match of _DOUBLED that makes a candidate lies on one: its first two
+    copies are letter runs (letters or numbers cannot touch them) with only
+    spaces or tabs between, equal but for the case of the first letter; and
+    no match holds "\\n" (``[ \\t]+`` between copies). On the other lines
+    the pattern finds nothing to keep.
+    """
+    start = 0
+    for line in piece.split("\n"):
+        words = " ".join(_letter_runs(line)).lower().split(" ")
+        if any(map(str.__eq__, words, words[1:])):
+            yield start, start + len(line)
+        start += len(line) + 1
+
+
 def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Candidate]:
     prot: DocumentProtected | None = None
     technical: list[str] | None = None
     english = ctx.lang == "en"
-    for m in _DOUBLED.finditer(piece):
+    for m in line_matches(_DOUBLED, piece, _pair_lines(piece)):
         first = m.group(1)
         low = first.lower()
         if (english and low in _LEGIT_DOUBLES) or first.isdigit():

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 import regex
 
 from ..rule import Candidate, Context, Rule
 from ..languages import facts
-from ._common import EN, protected, run_rule
+from ._common import EN, line_matches, protected, run_rule, screened_lines
 
 __all__ = ["remove_unk_tokens", "REMOVE_UNK_TOKENS", "REPORT_UNTRANSLATED_FRAGMENTS"]
 
@@ -80,9 +81,28 @@ def _word_apostrophe(text: str, lang: str) -> str | None:
     return "’" if "’" in f.word_apostrophes else f.word_apostrophes[0]
 
 
+# The lines that may hold a token: every token holds u, n, k in either case
+# (the patterns ignore case, and fold the Kelvin sign to k).
+_UNK_LINES = re.compile("[uU][nN][kK\u212a]")
+
+
+def _unk_lines(text: str) -> list[tuple[int, int]]:
+    r"""The lines the token patterns run on (see :func:`line_matches`): those with a token.
+
+    No match holds "\n" (spaces and tabs, the token, emoji joiners), except
+    a token whose ``\s*`` does ("<unk\n>"): its line ends with "<unk" and
+    spaces, and then the patterns run on the whole text, as one piece.
+    """
+    lines = list(screened_lines(text, _UNK_LINES))
+    if any(text[s:e].rstrip()[-4:].lower() == "<unk" for s, e in lines):
+        return [(0, len(text))]
+    return lines
+
+
 def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
     if "unk" not in text and "UNK" not in text:
         return
+    lines = _unk_lines(text)
     # Tokens glued to a word are not lost words but lost characters, most
     # often a quotation mark the system could not write („ “ « »), or the
     # apostrophe inside a Ukrainian word: never remove the space that
@@ -90,7 +110,7 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
     # the line by a closing one is a quotation: restore the marks. Alone, a
     # glued token may be a lost letter: only a suggestion.
     emoji: set[int] = set()  # starts of the tokens inside lost-emoji runs
-    for m in _UNK_EMOJI_RUN.finditer(text):
+    for m in line_matches(_UNK_EMOJI_RUN, text, lines):
         s, e = m.start(), _past_line_start_space(text, m.start(), m.end())
         left = text[s - 1] if s else ""
         right = text[e] if e < len(text) else ""
@@ -103,7 +123,7 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
     glued: dict[int, tuple[int, str]] = {}
     pairs: set[int] = set()
     pending: int | None = None
-    for m in _UNK_TOKEN.finditer(text):
+    for m in line_matches(_UNK_TOKEN, text, lines):
         if m.start() in emoji:
             continue
         shape = _unk_shape(text, m.start(), m.end())
@@ -118,7 +138,7 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
             pairs.update((pending, m.start()))
             pending = None
     quotes = _quote_pair(text, ctx.lang) if pairs else None
-    for m in _UNK.finditer(text):
+    for m in line_matches(_UNK, text, lines):
         tok = _UNK_TOKEN.search(text, m.start(), m.end())
         if tok is not None and tok.start() in emoji:
             continue

@@ -5,13 +5,13 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import regex
 
 from ..rule import Candidate, Context, Rule
 from ..language import _function_words
-from ._common import EN, protected, run_rule, word_counts
+from ._common import EN, DocumentProtected, line_matches, protected, run_rule, word_counts
 
 __all__ = [
     "capitalise_pronoun_i",
@@ -114,6 +114,16 @@ _TLD_WORD = frozenset("com org net gov edu io ru ua uk de fr cn info html php".s
 # (iPhone, eBay, teamLab, x86), or code and path characters.
 _BY_DESIGN = regex.compile(r"^\p{Ll}[\p{Ll}'’-]*\p{Lu}|[\d_/\\=<>{}\[\]()@#$%^&*+|~`]|\p{L}\.\p{L}")
 _LOWER_LINE = regex.compile(r"(?<=\n[ \t]*)(?<![.!?:][\"'”’)\]]*\n[ \t]*)\p{Ll}")
+# Where a match of _LOWER_LINE may stand: the first letter after a "\n" and
+# spaces or tabs (a \p{Ll} is a letter; the [ \t]* run is the whole run).
+_LINE_LETTER = re.compile(r"\n[ \t]*(?=[^\W\d_])")
+
+
+def _lower_lines(text: str) -> int:
+    """``len(_LOWER_LINE.findall(text))``, the pattern tried only where it may match (its lookbehinds see the text)."""
+    return sum(1 for m in _LINE_LETTER.finditer(text) if _LOWER_LINE.match(text, m.end()))
+
+
 _LOWER_PRONOUN = regex.compile(r"(?<![\p{L}\p{N}_.'’(\[-])i(?=['’]\p{L}|[ \t]\p{L})")
 _TRAILING = "\"'“”‘’«».,;:!?…"
 # Compiled once (module-level regex.search looks the pattern up per call).
@@ -149,12 +159,15 @@ def _token_before(text: str, end: int) -> str:
     return text[start:end]
 
 
-def _sentence_starts(text: str, ctx: Context) -> list[tuple[int, str, int]]:
-    """(position of the first letter, how the start was found, terminator end) of each sentence start."""
+def _sentence_starts(text: str, ctx: Context, matches: "Iterable[regex.Match[str]] | None" = None) -> list[tuple[int, str, int]]:
+    """(position of the first letter, how the start was found, terminator end) of each sentence start.
+
+    ``matches``: the matches of ``_START`` to judge (default: all of ``text``'s).
+    """
     abbreviations = _abbreviations(ctx.lang)
     out = []
     n = len(text)
-    for m in _START.finditer(text):
+    for m in _START.finditer(text) if matches is None else matches:
         pos = m.end()
         s = m.start()
         if s == 0 or text[s - 1] == "\n":
@@ -195,28 +208,57 @@ def _sentence_starts(text: str, ctx: Context) -> list[tuple[int, str, int]]:
     return out
 
 
+def _lower_start_lines(text: str) -> Iterator[tuple[int, int]]:
+    r"""The lines (start, index of the "\n" or the text end) where a match of
+    _START_SCREEN is followed by a lower-case letter, each once, in order.
+
+    Every sentence start ends a match of _START_SCREEN (a superset of
+    _START, in the standard library: 6x faster), and neither pattern
+    matches "\n" (spaces and tabs, marks, digits; ``^`` is empty): a
+    lower-case sentence start lies on one of these lines.
+    """
+    end = -1
+    for m in _START_SCREEN.finditer(text):
+        p = m.end()
+        if p > end and text[p].islower():
+            end = text.find("\n", p)
+            if end < 0:
+                end = len(text)
+            yield text.rfind("\n", 0, p) + 1, end
+
+
+def _upper_starts(text: str, ctx: Context, prot: DocumentProtected) -> int:
+    """How many sentence starts of the whole text are capitalised (of those the rule reads)."""
+    upper = 0
+    for pos, _, _ in _sentence_starts(text, ctx):
+        token = _token_at(text, pos).rstrip(_TRAILING)
+        if token and not _BY_DESIGN.search(token) and not prot.covers(pos) and text[pos].isupper():
+            upper += 1
+    return upper
+
+
 def _find_sentence_start(text: str, ctx: Context) -> Iterator[Candidate]:
-    # Pre-screen: every sentence start ends a match of _START_SCREEN (a
-    # superset of _START, in the standard library: 6x faster), so when none
-    # is followed by a lower-case letter there is nothing to do.
-    if not any(text[m.end()].islower() for m in _START_SCREEN.finditer(text)):
-        return
-    starts = _sentence_starts(text, ctx)
-    if not starts or not any(text[p].islower() for p, _, _ in starts):
+    # Only the lower-case starts are judged, and they lie on the lines where
+    # the pre-screen is followed by a lower-case letter: _START runs there
+    # only. (The capitalised starts of the whole text are counted only when
+    # a lone lower-case start needs the count: see _upper_starts.)
+    starts = [
+        st for st in _sentence_starts(text, ctx, line_matches(_START, text, _lower_start_lines(text)))
+        if text[st[0]].islower()
+    ]
+    if not starts:
         return
     prot = protected(text, ctx)
     # How the text writes its sentence starts: the writer's style is the evidence.
     lower: list[tuple[int, str, int]] = []
-    upper = 0
+    upper: int | None = None
     style = 0
     for pos, how, term in starts:
         token = _token_at(text, pos).rstrip(_TRAILING)
         if not token or _BY_DESIGN.search(token) or prot.covers(pos):
             continue
         ch = text[pos]
-        if ch.isupper():
-            upper += 1
-        elif ch.islower():
+        if ch.islower():
             if token == "i" or token.startswith(("i'", "i’")):
                 style += 1  # the pronoun: capitalise_pronoun_i decides; evidence of style
                 continue
@@ -225,10 +267,12 @@ def _find_sentence_start(text: str, ctx: Context) -> Iterator[Candidate]:
         return
     # Lines that start in lower case after a line that ends no sentence, and
     # the pronoun "i" in lower case: more evidence of a lower-case style.
-    style += len(_LOWER_LINE.findall(text)) + len(_LOWER_PRONOUN.findall(text))
+    style += _lower_lines(text) + len(_LOWER_PRONOUN.findall(text))
     lex = ctx.lexicon
     for pos, how, term in lower:
         others_lower = len(lower) - 1 + style
+        if not others_lower and upper is None:
+            upper = _upper_starts(text, ctx, prot)
         word = _token_at(text, pos).rstrip(_TRAILING)
         evidence = [f"lower-case letter at a sentence start ({how})"]
         if others_lower:

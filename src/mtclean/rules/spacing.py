@@ -8,7 +8,7 @@ from typing import Iterator
 import regex
 
 from ..rule import Candidate, Context, Rule, Span
-from ._common import EN, FRENCH_SPACED, SPACED, protected, run_rule, windows
+from ._common import EN, FRENCH_SPACED, SPACED, line_matches, protected, run_rule, screened_lines, windows
 from .glue import candidate
 
 __all__ = [
@@ -58,11 +58,21 @@ _NEEDLES_BEFORE = (" .", " ,", " ;", " :", " !", " ?", " )", " ]", "( ", "[ ", "
 _ADDRESS_PART = regex.compile(r"[ \t]*\p{Ll}{2,4}\b")
 
 
+# The lines each pattern runs on: every match of _SPACE_BEFORE ends in a
+# space or tab then the mark, of _SPACE_AFTER_OPEN starts with the mark then
+# a space or tab, of _CONTRACTION is a space or tab before n' or an
+# apostrophe (either case: the pattern ignores case). None of the three
+# matches "\n" (spaces and tabs, a mark; the rest are lookarounds).
+_LINES_BEFORE = re.compile(r"[ \t][.,!?;:)\]]")
+_LINES_AFTER_OPEN = re.compile(r"[(\[¿¡][ \t]")
+_LINES_CONTRACTION = re.compile(r"[ \t][nN]?['’]")
+
+
 def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
     if not any(needle in text for needle in _NEEDLES_BEFORE):
         return
     prot = protected(text, ctx)
-    for m in _SPACE_BEFORE.finditer(text):
+    for m in line_matches(_SPACE_BEFORE, text, screened_lines(text, _LINES_BEFORE)):
         if prot.covers(m.start() - 1, m.end() + 1):
             continue
         closing = text[m.end() - 1]
@@ -76,13 +86,13 @@ def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
             continue  # "name@ gmail . com": a spelled-out address, not a sentence end
         # Keep the punctuation; drop the spaces before it.
         yield m.start(), m.end() - 1, ""
-    for m in _SPACE_AFTER_OPEN.finditer(text):
+    for m in line_matches(_SPACE_AFTER_OPEN, text, screened_lines(text, _LINES_AFTER_OPEN)):
         opener = text[m.start() - 1]
         if opener in "([" and not _closed_after(text, m.end(), ")" if opener == "(" else "]"):
             continue  # no closing partner on the line: an emoticon (": ( Word"), not a bracket
         yield m.start(), m.end(), ""
     if ctx.lang == "en" and ("'" in text or "’" in text):
-        for m in _CONTRACTION.finditer(text):
+        for m in line_matches(_CONTRACTION, text, screened_lines(text, _LINES_CONTRACTION)):
             yield m.start(), m.end(), ""
 
 
@@ -404,13 +414,17 @@ _ABBREVIATIONS = frozenset(
 
 
 _SCREEN_STRAY = re.compile(r"\. (?:where|which|who|whom|whose|whereas|while)\b")
+# The lines that may hold a stray period: every match holds ". wh" (". where", ". which", ...).
+_STRAY_LINES = ". wh"
 
 
 def _find_stray_period(text: str, ctx: Context) -> Iterator[Span | Candidate]:
     if not _SCREEN_STRAY.search(text):
         return
     lex = ctx.lexicon
-    for m in _STRAY_PERIOD.finditer(text):
+    # Only the lines with ". where" (or which, who, while) can hold a match:
+    # the pattern matches letters, ". " and a word, never "\n".
+    for m in line_matches(_STRAY_PERIOD, text, screened_lines(text, _STRAY_LINES)):
         word = m.group(1)
         if word.lower() in _ABBREVIATIONS or word.isupper() or word.lower() not in lex:
             continue

@@ -9,7 +9,7 @@ from typing import Iterator
 import regex
 
 from ..rule import Candidate, Context, Rule
-from ._common import EN, protected, run_rule
+from ._common import EN, line_matches, protected, run_rule, screened_lines
 
 __all__ = [
     "collapse_double_spaces",
@@ -157,7 +157,9 @@ def _find_spaced_hyphens(text: str, ctx: Context) -> Iterator[Candidate]:
         return
     prot = protected(text, ctx)
     written = None
-    for m in _SPACED.finditer(text):
+    # Only the lines with " - ": every match holds it, and none holds "\n"
+    # (letters, digits, apostrophes and " - "; the rest are lookarounds).
+    for m in line_matches(_SPACED, text, screened_lines(text, " - ")):
         a, b = m.group(1), m.group(2)
         s, e = m.end(1), m.start(2)
         if prot.covers(m.start(), m.end()):
