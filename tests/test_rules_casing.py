@@ -227,3 +227,32 @@ def test_searching_the_words_finds_the_same_tokens(text, words):
         assert [(m.start(), m.group()) for m in casing._lower_tokens(text, words)] == expected
     finally:
         casing._SEARCH_WORDS_FROM = saved
+
+
+_PROSE_ALPHABET = ["ab", "cd", "Ab", " ", ".", "@", "#", "/", ":", "`", "_", "-", "1", "\n", "é", "http://x.org/ab", "a@b.com", "`code ab`", "www."]
+
+
+@given(st.lists(st.sampled_from(_PROSE_ALPHABET), max_size=40).map("".join))
+@example("see tix, tix.sourceforge.net and `tix` or tix@x.org tix")
+def test_prose_lower_counts_leave_out_exactly_the_runs_meeting_a_protected_span(text):
+    import mtclean.rules.casing as casing
+    from collections import Counter
+
+    from mtclean.rule import Context
+    from mtclean.rules._common import protected
+
+    ctx = Context("en")
+    prot = protected(text, ctx)
+    expected = Counter(m.group() for m in casing._LOWER_RUN.finditer(text) if not prot.covers(m.start(), m.end()))
+    got = casing._prose_lower_counts(text, Context("en"))
+    assert {w: n for w, n in got.items() if n > 0} == expected
+    assert all(n >= 0 for n in got.values())
+
+
+def test_many_words_in_question_find_the_same_tokens():
+    import mtclean.rules.casing as casing
+
+    words = {f"w{'a' * i}" for i in range(casing._SEARCH_WORDS_AT_MOST + 5)}
+    text = " ".join(sorted(words)) * 2 + " " + "x " * casing._SEARCH_WORDS_FROM
+    expected = [(m.start(), m.group()) for m in casing._LOWER_WORD.finditer(text) if m.group() in words]
+    assert [(m.start(), m.group()) for m in casing._lower_tokens(text, words)] == expected

@@ -57,3 +57,18 @@ def test_comma_repeat_screen_on_examples():
     assert _may_repeat_after_comma("the old bridge, painting the old bridge, the old bridge")
     assert not _may_repeat_after_comma("In May, the city said, it would open.")
     assert not _may_repeat_after_comma("No commas at all here.")
+
+
+# Look-alike letters: the words read around the places the scripts meet are
+# exactly the mixed words a scan of every word finds.
+_MIXED_ALPHABET = list("aoxсоб '’ʼ-.\n1ªé\u0301") + ["сoн", "xyz", "дом"]
+
+
+@given(st.lists(st.sampled_from(_MIXED_ALPHABET), max_size=40).map("".join))
+@example("сoн and cон, дом, xyz")
+@example("о'сo ’оx")
+def test_mixed_words_read_around_hits_equal_a_scan_of_every_word(text):
+    from mtclean.rules.scripts import _MIXED_WORD, _SCREEN_MIXED, _mixed_words
+
+    every = [m.span() for m in _MIXED_WORD.finditer(text) if _SCREEN_MIXED.search(m.group())]
+    assert [m.span() for m in _mixed_words(text)] == every

@@ -152,3 +152,38 @@ def test_screened_lines_and_line_matches():
     pat = re.compile(r"b(?=\n)|^x", re.M)
     assert [m.span() for m in _common.line_matches(pat, text, [(3, 9)])] == [(3, 4), (8, 9)]
 
+
+
+# ---------------------------------------------------------------- remove_repetition_loops
+# A long text is screened window by window; the whole text is screened only
+# when a passing window's cut splits a word. The reference below screens the
+# whole text first, as the rule did before: the candidates must be equal.
+def _loops_screening_the_whole_text_first(text: str) -> list:
+    if not doubling._has_near_repeat(_common.lower_word_list(text, Context("en"))):
+        return []
+    return list(doubling._find_loops(text, Context("en")))
+
+
+_LOOP_WORDS = ["in the region ", "the ", "region ", "of ", "x", "city", ". ", "\n", "é", "bla ", "Bla "]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_LOOP_WORDS), min_size=1, max_size=60).map("".join), st.integers(0, 9000))
+@example("in the region " * 4, 0)
+@example("re" + "gion in the regi", 8180)  # a hard cut inside a word: the whole text decides
+def test_window_screens_of_long_texts_equal_screening_the_whole_text(body, filler):
+    # Filler with no line or sentence end: windows are cut hard, inside words.
+    text = "x" * filler + " " + body + " " + "y" * (doubling._WINDOW - len(body) % 97)
+    assert len(text) > doubling._WINDOW
+    assert list(doubling._find_loops(text, Context("en"))) == _loops_screening_the_whole_text_first(text)
+
+
+def test_a_loop_in_a_long_text_is_found_window_by_window():
+    import random
+
+    rng = random.Random(0)
+    words = "city said would open river north market school paper garden".split()
+    filler = " ".join(f"{rng.choice(words)} {i} {rng.choice(words)}." for i in range(1500))
+    text = filler + " attacks in the region in the region in the region continued."
+    assert len(text) > doubling._WINDOW
+    assert doubling.remove_repetition_loops(text) == filler + " attacks in the region continued."

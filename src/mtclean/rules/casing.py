@@ -66,8 +66,11 @@ _SENTENCE_STARTERS = frozenset(
 
 # Above this length a text is searched for the few words in question (one
 # pattern of them) rather than token by token: the same matches, without
-# a Python step per word of a long document.
+# a Python step per word of a long document. The pattern's cost grows with
+# the number of words (about 0.1 of the token loop's per word): past
+# ``_SEARCH_WORDS_AT_MOST`` words the token loop is the cheaper.
 _SEARCH_WORDS_FROM = 50_000
+_SEARCH_WORDS_AT_MOST = 40
 
 
 def _lower_tokens(text: str, words: set[str]) -> Iterator[regex.Match]:
@@ -76,7 +79,7 @@ def _lower_tokens(text: str, words: set[str]) -> Iterator[regex.Match]:
     >>> [m.group() for m in _lower_tokens("kyiv and Kyiv, kyiv's kyivans, @kyiv", {"kyiv"})]
     ['kyiv', 'kyiv']
     """
-    if len(text) < _SEARCH_WORDS_FROM or not words:
+    if len(text) < _SEARCH_WORDS_FROM or not words or len(words) > _SEARCH_WORDS_AT_MOST:
         return (m for m in _LOWER_WORD.finditer(text) if m.group() in words)
     # _LOWER_WORD's own lookarounds around an alternation of the words
     # (longest first): a match is a whole lower-case Latin token.
@@ -213,7 +216,7 @@ def _lowercased_name_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
             continue
         # The document itself writes the capitalised form, on its own (not
         # running on into a title: "Distutils Cookbook").
-        cased = repl in seen and _standalone_capitalised(text, repl)
+        cased = repl in seen and _standalone_in(text, repl, ctx)
         if cased and (start == 0 or text[start - 1] != "-") and common_level > COMMON_WORD_LEVEL:
             yield Candidate(start, end, repl, 0.93, ("the document writes it capitalised", "not a common word"))
             continue
@@ -265,6 +268,15 @@ _KIND_NOUNS = frozenset(
 )
 _LABEL_AFTER = regex.compile(r" (?:[\p{L}.]+ ){0,2}(?:\L<kinds>)\b", kinds=sorted(_KIND_NOUNS))
 _LABEL_AFTER_1 = regex.compile(r" (?:\L<kinds>)\b", kinds=sorted(_KIND_NOUNS))
+
+
+def _standalone_in(text: str, form: str, ctx: Context) -> bool:
+    """``_standalone_capitalised``, asked once per form and text in a call (a form recurs: each scan may read the whole text)."""
+    known: dict[str, bool] = ctx.cached("standalone_capitalised", text, lambda t: {})  # type: ignore[assignment]
+    found = known.get(form)
+    if found is None:
+        found = known[form] = _standalone_capitalised(text, form)
+    return found
 
 
 def _standalone_capitalised(text: str, form: str) -> bool:
@@ -715,8 +727,7 @@ def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candida
             continue
         if counts is None:
             # Lower-case uses in prose only: "tix.sourceforge.net" is no use of "tix".
-            prot = protected(text, ctx)
-            counts = Counter(m.group() for m in _LOWER_RUN.finditer(text) if not prot.covers(m.start(), m.end()))
+            counts = _prose_lower_counts(text, ctx)
         if counts.get(low, 0) > 0 and _house_capitals(text, ctx, word):
             yield Candidate(
                 start, end, repl, 0.4,
@@ -744,6 +755,36 @@ def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candida
 
 
 _LOWER_RUN = regex.compile(r"(?<![\p{L}\p{N}])\p{Ll}+(?![\p{L}\p{N}])")
+# (Searched backwards: the last character that cannot be inside a run.)
+_RUN_BOUNDARY_BEFORE = regex.compile(r"(?r)[^\p{L}\p{N}]")
+
+
+def _prose_lower_counts(text: str, ctx: Context) -> Counter[str]:
+    """How often each lower-case run occurs outside protected spans (URLs, code...).
+
+    All runs counted at C speed, then those meeting a protected span taken
+    off, read only around each span: linear, with no Python step per word.
+
+    >>> c = _prose_lower_counts("see tix here, or tix.sourceforge.net", Context("en"))
+    >>> c["tix"], c["sourceforge"]
+    (1, 0)
+    """
+    counts = Counter(_LOWER_RUN.findall(text))
+    floor = done = 0
+    for ps, pe in protected(text, ctx).doc.protected:
+        # The first run that may meet [ps, pe) starts after the last
+        # character before ps that no run holds (or where the last span's
+        # reading stopped: runs before it are counted off already).
+        b = _RUN_BOUNDARY_BEFORE.search(text, floor, ps)
+        for m in _LOWER_RUN.finditer(text, b.end() if b else floor):
+            s, e = m.span()
+            if s >= pe:
+                break
+            if e > ps and s >= done:
+                counts[m.group()] -= 1
+                done = e
+        floor = max(floor, pe)
+    return counts
 
 
 def _word_at(text: str, start: int) -> str:

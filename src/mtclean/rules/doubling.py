@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Iterator
 
@@ -480,12 +481,33 @@ _SPAN = 16
 
 
 def _has_near_repeat(words: list[str], span: int = _SPAN) -> bool:
-    """Are some ``k`` words (2 <= k <= ``span``) followed by the same ``k`` words?"""
+    """Are some ``k`` words (2 <= k <= ``span``) followed by the same ``k`` words?
+
+    (What ``_pair_repeats`` yields, checked as it goes: in a long text
+    common pairs recur thousands of times, far apart.)
+
+    >>> _has_near_repeat("in the region in the region".split()), _has_near_repeat("of the city of the".split())
+    (True, False)
+    """
     # A loop of k words repeats a word pair k words later.
-    for i, j in _pair_repeats(list(zip(words, words[1:]))):
-        if 2 <= j - i <= span and words[i:j] == words[j:j + j - i]:
+    pairs = list(zip(words, words[1:]))
+    if len(set(pairs)) == len(pairs):  # the common case, decided in C
+        return False
+    last: dict[tuple[str, str], int] = {}
+    for j, pair in enumerate(pairs):
+        i = last.get(pair)
+        if i is not None and 2 <= j - i <= span and words[i:j] == words[j:j + j - i]:
             return True
+        last[pair] = j
     return False
+
+
+def _splits_word(text: str, cut: int) -> bool:
+    """Does a window cut at ``cut`` fall inside a letter run (a hard cut)?"""
+    return 0 < cut < len(text) and _WORD_PAIR.fullmatch(text, cut - 1, cut + 1) is not None
+
+
+_WORD_PAIR = re.compile(r"[^\W\d_]{2}")
 
 
 _PUNCT = "\"'“”‘’()[]{}«».,;:!?…"
@@ -585,12 +607,29 @@ def _before(text: str, pos: int) -> str:
 
 
 def _find_loops(text: str, ctx: Context) -> Iterator[Candidate]:
-    if not _has_near_repeat(lower_word_list(text, ctx)):
-        return
+    whole: bool | None = None  # does the whole text pass the screen?
+    if len(text) <= _WINDOW:
+        if not _has_near_repeat(lower_word_list(text, ctx)):
+            return
+        pieces: list[tuple[int, str, list[str] | None]] = [(0, text, None)]
+    else:
+        # A long text is screened window by window. The whole text's screen
+        # (nothing at all when it fails) is implied by a window's own, since
+        # the window's words are a stretch of the text's; only where the
+        # window's cut splits a word may they differ, and only then is the
+        # whole text screened.
+        pieces = window_words(text, ctx, _WINDOW)  # type: ignore[assignment]
     threshold = ctx.threshold(REMOVE_REPETITION_LOOPS)
-    pieces = [(0, text, None)] if len(text) <= _WINDOW else window_words(text, ctx, _WINDOW)
     for offset, piece, pw in pieces:
-        if (pw is not None and not _has_near_repeat(pw)) or not _has_loop_between_spaces(piece):
+        if pw is not None:
+            if not _has_near_repeat(pw):
+                continue
+            if whole is None:
+                hard = _splits_word(text, offset) or _splits_word(text, offset + len(piece))
+                whole = _has_near_repeat(lower_word_list(text, ctx)) if hard else True
+            if not whole:
+                return
+        if not _has_loop_between_spaces(piece):
             continue
         # Collapsing one loop can reveal a longer one ("a b a b c a b a b c"):
         # repeat until nothing changes, then report the difference.

@@ -48,6 +48,35 @@ def _known(lex: Lexicon, word: str) -> float:
     return z
 
 
+# (Searched backwards: the last character no word holds.)
+_WORD_BOUNDARY_BEFORE = regex.compile(r"(?r)[^\p{L}\p{M}'’ʼ]")
+
+
+def _mixed_words(text: str) -> Iterator[regex.Match]:
+    """The ``_MIXED_WORD`` matches of ``text`` that hold both scripts, in order.
+
+    Read only around each place where the scripts meet (a long document
+    with one mixed word is not walked word by word): each word is found by
+    scanning from the last character before it that no word can hold.
+
+    >>> [m.group() for m in _mixed_words("сoн and cон, дом, xyz")]
+    ['сoн', 'cон']
+    """
+    done = 0
+    for hit in _SCREEN_MIXED.finditer(text):
+        p = hit.start()
+        if p < done:
+            continue  # inside the word just read
+        b = _WORD_BOUNDARY_BEFORE.search(text, done, p)
+        for m in _MIXED_WORD.finditer(text, b.end() if b else done):
+            if m.end() > p:
+                # (Two letters side by side are always in one word: this
+                # is the word that holds the hit.)
+                yield m
+                done = m.end()
+                break
+
+
 def _find_lookalikes(text: str, ctx: Context) -> Iterator[Candidate]:
     if text.isascii() or not _SCREEN_MIXED.search(text) and not (
         ctx.lang in CYRILLIC_LANGUAGES and _LONE_WORD.search(text)
@@ -57,10 +86,8 @@ def _find_lookalikes(text: str, ctx: Context) -> Iterator[Candidate]:
     cyrillic_lang = f is not None and f.script == "Cyrillic"
     to_cyr = _LAT_TO_CYR_UK if ctx.lang in ("uk", "be") else _LAT_TO_CYR
     prot = protected(text, ctx)
-    for m in _MIXED_WORD.finditer(text):
+    for m in _mixed_words(text):
         word = m.group()
-        if not _SCREEN_MIXED.search(word):
-            continue
         cyr = len(_CYRILLIC.findall(word))
         lat = len(_LATIN.findall(word))
         ev: list[str] = []
