@@ -184,3 +184,31 @@ def test_short_texts_are_fixed_points(seed):
     text = hostile_text(random.Random(seed))
     once = default_pipeline()(text, lang="en")
     assert default_pipeline()(once, lang="en") == once
+
+
+# The places of touched words: a long text with many words is read token by
+# token; it must find what one pattern of all the words finds.
+def _occurrences_by_one_pattern(text: str, words: set[str]) -> list[tuple[int, int]]:
+    from mtclean import pipeline
+
+    found: dict[str, list[tuple[int, int]]] = {}
+    for m in pipeline._whole_words(words).finditer(text):
+        found.setdefault(m.group().lower(), []).append(m.span())
+    return sorted(span for spans in found.values() if len(spans) <= pipeline._MAX_OCCURRENCES for span in spans)
+
+
+_OCC_ALPHABET = ["sun", "Sun", "SUN", "ſun", "kyiv", "Kyiv", "straße", "STRASSE", "İstanbul", "istanbul", "σας", "ΣΑΣ",
+                 " ", ",", "'", "1", "_", "é", "x"]
+
+
+@given(
+    st.lists(st.sampled_from(_OCC_ALPHABET), max_size=60).map("".join),
+    st.sets(st.sampled_from(["sun", "kyiv", "straße", "strasse", "istanbul", "i̇stanbul", "σας", "x", "ſun"]), min_size=1),
+)
+def test_occurrences_token_by_token_equal_one_pattern(text, words):
+    from unittest import mock
+
+    from mtclean import pipeline
+
+    with mock.patch.object(pipeline, "_SEARCH_WORDS_FROM", 0), mock.patch.object(pipeline, "_SEARCH_WORDS_AT_MOST", 0):
+        assert sorted(pipeline._occurrences(text, words)) == _occurrences_by_one_pattern(text, words)

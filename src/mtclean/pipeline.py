@@ -427,17 +427,46 @@ def _words_around(text: str, edits: list[Edit]) -> set[str]:
 
 
 def _occurrences(text: str, words: set[str]) -> list[tuple[int, int]]:
-    """Spans of the whole-word occurrences (any case) of ``words`` in ``text``, but of words written very often."""
+    """Spans of the whole-word occurrences (any case) of ``words`` in ``text``, but of words written very often.
+
+    >>> sorted(_occurrences("Kyiv, kyiv and KYIVAN kyiv's", {"kyiv"}))
+    [(0, 4), (6, 10), (22, 26)]
+    """
     if not words:
         return []
-    pattern = re.compile(
+    found: dict[str, set[tuple[int, int]]] = {}
+    ascii_words = {w for w in words if w.isascii()}
+    if len(text) < _SEARCH_WORDS_FROM or len(ascii_words) <= _SEARCH_WORDS_AT_MOST:
+        pattern_words = words
+    else:
+        # Many words in a long text: the alternation tries each at every
+        # position, so the ASCII words are looked up token by token instead
+        # (an ASCII token matches an ASCII word, ignoring case, exactly when
+        # their lower cases are equal; other tokens are asked the pattern).
+        pattern_words = words - ascii_words
+        ascii_pattern = _whole_words(ascii_words)
+        for m in _WORD.finditer(text):
+            token = m.group()
+            if token.lower() in ascii_words if token.isascii() else ascii_pattern.fullmatch(token):
+                found.setdefault(token.lower(), set()).add(m.span())
+    if pattern_words:
+        for m in _whole_words(pattern_words).finditer(text):
+            found.setdefault(m.group().lower(), set()).add(m.span())
+    return [span for spans in found.values() if len(spans) <= _MAX_OCCURRENCES for span in spans]
+
+
+def _whole_words(words: set[str]) -> "re.Pattern[str]":
+    """Any of ``words`` as a whole word, ignoring case (longest first)."""
+    return re.compile(
         r"(?<![^\W\d_])(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + r")(?![^\W\d_])",
         re.IGNORECASE,
     )
-    found: dict[str, list[tuple[int, int]]] = {}
-    for m in pattern.finditer(text):
-        found.setdefault(m.group().lower(), []).append(m.span())
-    return [span for spans in found.values() if len(spans) <= _MAX_OCCURRENCES for span in spans]
+
+
+# Past this length and this many ASCII words, _occurrences reads tokens
+# rather than trying every word at every position.
+_SEARCH_WORDS_FROM = 50_000
+_SEARCH_WORDS_AT_MOST = 40
 
 
 def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
