@@ -771,7 +771,7 @@ def _prose_lower_counts(text: str, ctx: Context) -> Counter[str]:
     """
     counts = Counter(_LOWER_RUN.findall(text))
     floor = done = 0
-    for ps, pe in protected(text, ctx).doc.protected:
+    for ps, pe in ctx.document(text).protected:
         # The first run that may meet [ps, pe) starts after the last
         # character before ps that no run holds (or where the last span's
         # reading stopped: runs before it are counted off already).

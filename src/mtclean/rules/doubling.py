@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from typing import Iterator
 
 import regex
@@ -15,6 +13,7 @@ from ._common import (
     EN,
     SPACED,
     DocumentProtected,
+    _WORD_CHARS,
     _letter_runs,
     line_matches,
     lower_word_list,
@@ -463,18 +462,23 @@ _LOOP = regex.compile(
 )
 
 
-def _pair_repeats(pairs: list[tuple[str, str]]) -> Iterator[tuple[int, int]]:
-    """(i, j) for each pair that occurs at i and next at j: one linear pass."""
+def _pair_repeats(pairs: list[tuple[str, str]], span: int) -> Iterator[tuple[int, int]]:
+    """(i, j) for each pair that occurs at i and next at j, 2 <= j - i <= ``span``: one linear pass.
+
+    (Far-apart recurrences are dropped here: in a long text common pairs
+    recur thousands of times, and no caller wants them.)
+
+    >>> list(_pair_repeats([("a", "b"), ("b", "a"), ("a", "b"), ("b", "c"), ("c", "d"), ("d", "e"), ("a", "b")], 3))
+    [(0, 2)]
+    """
     if len(set(pairs)) == len(pairs):  # the common case, decided in C
         return
-    counts = Counter(pairs)
     last: dict[tuple[str, str], int] = {}
     for j, pair in enumerate(pairs):
-        if counts[pair] > 1:
-            i = last.get(pair)
-            if i is not None:
-                yield i, j
-            last[pair] = j
+        i = last.get(pair)
+        if i is not None and 2 <= j - i <= span:
+            yield i, j
+        last[pair] = j
 
 
 _SPAN = 16
@@ -483,31 +487,19 @@ _SPAN = 16
 def _has_near_repeat(words: list[str], span: int = _SPAN) -> bool:
     """Are some ``k`` words (2 <= k <= ``span``) followed by the same ``k`` words?
 
-    (What ``_pair_repeats`` yields, checked as it goes: in a long text
-    common pairs recur thousands of times, far apart.)
-
     >>> _has_near_repeat("in the region in the region".split()), _has_near_repeat("of the city of the".split())
     (True, False)
     """
     # A loop of k words repeats a word pair k words later.
-    pairs = list(zip(words, words[1:]))
-    if len(set(pairs)) == len(pairs):  # the common case, decided in C
-        return False
-    last: dict[tuple[str, str], int] = {}
-    for j, pair in enumerate(pairs):
-        i = last.get(pair)
-        if i is not None and 2 <= j - i <= span and words[i:j] == words[j:j + j - i]:
+    for i, j in _pair_repeats(list(zip(words, words[1:])), span):
+        if words[i:j] == words[j:j + j - i]:
             return True
-        last[pair] = j
     return False
 
 
 def _splits_word(text: str, cut: int) -> bool:
     """Does a window cut at ``cut`` fall inside a letter run (a hard cut)?"""
-    return 0 < cut < len(text) and _WORD_PAIR.fullmatch(text, cut - 1, cut + 1) is not None
-
-
-_WORD_PAIR = re.compile(r"[^\W\d_]{2}")
+    return 0 < cut < len(text) and _WORD_CHARS.fullmatch(text, cut - 1, cut + 1) is not None
 
 
 _PUNCT = "\"'“”‘’()[]{}«».,;:!?…"
@@ -519,9 +511,9 @@ def _has_loop_between_spaces(piece: str, span: int = _SPAN) -> bool:
     the loop pattern requires: a cheap check that saves its scan."""
     tokens = piece.lower().split()
     cores = [t.strip(_PUNCT) for t in tokens]
-    for i, j in _pair_repeats(list(zip(cores, cores[1:]))):
+    for i, j in _pair_repeats(list(zip(cores, cores[1:])), span):
         k = j - i
-        if 2 <= k <= span and cores[i:j] == cores[j:j + k]:
+        if cores[i:j] == cores[j:j + k]:
             inner = tokens[i:j + k]
             # No punctuation between the copies' words (an opening mark on
             # the first word and a closing one on the last are fine).
