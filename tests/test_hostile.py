@@ -74,6 +74,13 @@ def test_arbitrary_strings_of_hostile_pieces_are_stable(text, lang):
         # it: each pass lowered a few more of them.
         "The cat sat, whereby It is \n" + "whereby It is \n" * 60,
         "a b, c. o, whereby It is. " + "whereby It is. " * 40,
+        # A chain of colon-glued words was spaced one link per pass
+        # (seeds 2063801 and 2097505 of scripts/fuzz_stability.py).
+        "and the:mat:and:they:The”façade\n",
+        ". forhall:That:officials;façade.parks",
+        # The sloppy codecs wrote U+FFFD as byte 1A (seed 2043341).
+        "schools's&#xD800;, schools",
+        "Oslo \r\nOslo schools's\ufffd, sc",
         # More closing notes than the 20 one call used to remove.
         "Kyiv is big.\n" + "\nNote: This translation was generated automatically. \n" * 30,
     ],
@@ -81,6 +88,17 @@ def test_arbitrary_strings_of_hostile_pieces_are_stable(text, lang):
 @pytest.mark.parametrize("lang", ["en", None])
 def test_regressions_found_by_fuzzing(text, lang):
     _assert_stable(text, lang)
+
+
+def test_a_replacement_character_is_left_as_it_is():
+    # Nothing can be recovered from U+FFFD; it must not become a control byte.
+    for text in ("\ufffd", "caf\ufffd au lait", "x \ufffd, y"):
+        assert mtclean.normalize(text, lang="en") == text
+
+
+def test_colon_chains_are_judged_as_one():
+    assert mtclean.normalize("Note:the cat sat.", lang="en") == "Note: the cat sat."
+    assert mtclean.normalize("see the:mat:and:they", lang="en") == "see the:mat:and:they"
 
 
 def test_only_residue_is_left_as_it_is():

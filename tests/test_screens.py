@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import example, given, settings, strategies as st
 
 from mtclean.document import _TRIGGER, PROTECTED_PATTERN, _protected_spans
@@ -72,3 +74,44 @@ def test_mixed_words_read_around_hits_equal_a_scan_of_every_word(text):
 
     every = [m.span() for m in _MIXED_WORD.finditer(text) if _SCREEN_MIXED.search(m.group())]
     assert [m.span() for m in _mixed_words(text)] == every
+
+
+# Mojibake token decoding: a token without a lead-and-continuation pair is
+# never decoded, so skipping it changes nothing.
+_MOJIBAKE_ALPHABET = list("aé ÃÂâ€©¨™œžÐÑРСТвЂГ©ĐŃŠ√–Ä‚\ufffd¤") + ["Ã©", "â€™", "Ñ–", "РџСЂ", "п÷я─"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_MOJIBAKE_ALPHABET), min_size=1, max_size=12).map("".join))
+def test_token_decode_screen_is_sound(token):
+    from mtclean.rules.encoding import _SINGLE_BYTE, _decode_as, _lead_and_continuation
+
+    for encodings in (_SINGLE_BYTE, ("koi8_r",)):
+        if not _lead_and_continuation(encodings).search(token):
+            for lang in ("en", "ru", "uk"):
+                assert _decode_as(token, encodings, lang) is None
+
+
+def _words_around_by_loop(text, spans):
+    # The definition: widen each span over at most 64 letters on each side.
+    words = set()
+    for start, end in spans:
+        lo, hi = start, end
+        while lo > 0 and text[lo - 1].isalpha() and start - lo < 64:
+            lo -= 1
+        while hi < len(text) and text[hi].isalpha() and hi - end < 64:
+            hi += 1
+        words.update(w.lower() for w in re.findall(r"[^\W\d_]+", text[lo:hi]))
+    return words
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.sampled_from(list("aBé ж.1_²") + ["x" * 70, "Q" * 65]), max_size=30).map("".join),
+    st.lists(st.tuples(st.integers(0, 200), st.integers(0, 5)), max_size=6),
+)
+def test_words_around_edits_equals_the_character_loop(text, raw):
+    from mtclean.pipeline import _words_around
+
+    spans = sorted({(min(s, len(text)), min(s + n, len(text))) for s, n in raw})
+    assert _words_around(text, spans) == _words_around_by_loop(text, spans)

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 import bisect
 import re
+
+import regex
 from typing import Callable, Iterable, Iterator, Mapping
 
 from .edits import Edit, compose_edits, to_original
@@ -233,12 +235,14 @@ class Pipeline:
         # keeps only the edits next to those: the rest was judged already,
         # with the whole document as evidence. (A decision far from every
         # change that still depends on it is not revisited in that call.)
-        touched: set[str] = set()
+        # (The touched words are only read by a windowed pass: a text far
+        # too short to reach that length after one pass does not collect them.)
+        touched: set[str] | None = set() if len(current) >= _COLLECT_TOUCHED_FROM else None
         current, applied, changed = self._pass(rules, text, current, applied, ctx, None, 0, below, found, suggestions, touched=touched)
         for _ in range(max(1, self.passes) - 1):
             if not changed:
                 break
-            if len(current) < _WINDOWED_FROM:
+            if len(current) < _WINDOWED_FROM or touched is None:
                 # A text of paragraph size: the whole of it again, so that the
                 # result is a fixed point of every rule (normalize is idempotent).
                 current, applied, changed = self._pass(rules, text, current, applied, ctx, None, 0, below, found, suggestions)
@@ -308,10 +312,10 @@ class Pipeline:
                 continue
             applied = compose_edits(base, applied, current, new)
             if touched is not None:
-                touched.update(_words_around(current, new))
+                touched.update(_words_around(current, [(e.start, e.end) for e in new]))
             current = ctx.advance(current, new)
             if touched is not None:
-                touched.update(_words_around(current, _outputs(new)))
+                touched.update(_words_around(current, _output_spans(new)))
             changed = _map_spans(changed, new, grow=True)
             if near is not None:
                 near = _map_spans(near, new, grow=False)
@@ -361,6 +365,10 @@ class Pipeline:
 
 # Texts this long or longer: a later pass reads only windows (below).
 _WINDOWED_FROM = 20_000
+# Texts this long or longer collect the words the first pass touched. A
+# shorter text that one pass grows past _WINDOWED_FROM (by half or more)
+# is read whole again instead.
+_COLLECT_TOUCHED_FROM = _WINDOWED_FROM * 2 // 3
 # A later pass keeps an edit only this close (characters) to a change of
 # the pass before: what a change uncovers is next to it.
 _NEAR = 40
@@ -403,26 +411,43 @@ _WORD = re.compile(r"[^\W\d_]+")
 _MAX_OCCURRENCES = 50
 
 
-def _outputs(edits: list[Edit]) -> list[Edit]:
-    """Where ``edits`` (over a text) put their replacements in the edited text, as edits over it."""
+def _output_spans(edits: list[Edit]) -> list[tuple[int, int]]:
+    """Where ``edits`` (over a text) put their replacements in the edited text.
+
+    >>> _output_spans([Edit("r", 2, 4, "ab", "x"), Edit("r", 6, 6, "", "yz")])
+    [(2, 3), (5, 7)]
+    """
     out, delta = [], 0
     for e in sorted(edits, key=lambda e: (e.start, e.end)):
         s = e.start + delta
-        out.append(replace(e, start=s, end=s + len(e.after)))
+        out.append((s, s + len(e.after)))
         delta += len(e.after) - (e.end - e.start)
     return out
 
 
-def _words_around(text: str, edits: list[Edit]) -> set[str]:
-    """Lower-cased letter runs of ``text`` that meet ``edits``' spans (widened to whole words)."""
+# The letters just before and just after a span (at most 64: a span inside
+# a long letter run takes only its neighbourhood).
+_LETTERS_BEFORE = regex.compile(r"(?r)\p{L}{0,64}")
+_LETTERS_AFTER = regex.compile(r"\p{L}{0,64}")
+
+
+def _words_around(text: str, spans: list[tuple[int, int]]) -> set[str]:
+    """Lower-cased letter runs of ``text`` that meet ``spans`` (widened to whole words).
+
+    >>> sorted(_words_around("The ct sat", [(5, 5)]))
+    ['ct']
+    """
     words: set[str] = set()
-    for e in edits:
-        lo, hi = e.start, e.end
-        while lo > 0 and text[lo - 1].isalpha() and e.start - lo < 64:
-            lo -= 1
-        while hi < len(text) and text[hi].isalpha() and hi - e.end < 64:
-            hi += 1
-        words.update(w.lower() for w in _WORD.findall(text, lo, hi))
+    seen: set[tuple[int, int]] = set()
+    before, after = _LETTERS_BEFORE.match, _LETTERS_AFTER.match
+    for start, end in spans:
+        # (Widened at C speed: with an edit every few letters, as in a line
+        # of mojibake, a character loop here was most of a call's cost.)
+        lo = before(text, 0, start).start()
+        hi = after(text, end).end()
+        if (lo, hi) not in seen:
+            seen.add((lo, hi))
+            words.update(w.lower() for w in _WORD.findall(text, lo, hi))
     return words
 
 

@@ -191,11 +191,14 @@ def _decode_tokens(text: str, pattern: "re.Pattern[str]", encodings: tuple[str, 
     """
     import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
 
+    pair = _lead_and_continuation(encodings)
+    if not pair.search(text):
+        return text
     out: list[str] = []
     pos = 0
     for m in pattern.finditer(text):
         token = m.group()
-        if token.isascii():
+        if token.isascii() or not pair.search(token):
             continue
         core = token.strip(_EDGE_PUNCT)
         lead = token.find(core) if core else 0
@@ -214,6 +217,33 @@ def _decode_tokens(text: str, pattern: "re.Pattern[str]", encodings: tuple[str, 
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=None)
+def _lead_and_continuation(encodings: tuple[str, ...]) -> "re.Pattern[str]":
+    """Two characters that some of ``encodings`` write as a UTF-8 lead byte and a continuation byte.
+
+    A token without such a pair cannot decode to anything new (its bytes
+    are ASCII or not UTF-8), so it need not be tried.
+
+    >>> bool(_lead_and_continuation(("sloppy-windows-1252",)).search("cafÃ©"))
+    True
+    >>> bool(_lead_and_continuation(("sloppy-windows-1252",)).search("café déjà"))
+    False
+    """
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+
+    def chars(lo: int, hi: int) -> str:
+        found = set()
+        for enc in encodings:
+            for b in range(lo, hi + 1):
+                try:
+                    found.add(bytes([b]).decode(enc))
+                except UnicodeDecodeError:
+                    continue
+        return "".join(sorted(c for c in found if len(c) == 1))
+
+    return re.compile(f"[{re.escape(chars(0xC2, 0xF4))}][{re.escape(chars(0x80, 0xBF))}]")
+
+
 def _decode_as(piece: str, encodings: tuple[str, ...], lang: str) -> str | None:
     f = facts(lang)
     letters = f.letters if f else frozenset()
@@ -224,6 +254,10 @@ def _decode_as(piece: str, encodings: tuple[str, ...], lang: str) -> str | None:
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
         if fixed == piece or not all(c.isascii() or c in _DECODED_PUNCT or _plain_letter(c) for c in fixed):
+            continue
+        if any(c < " " or c == "\x7f" for c in fixed):
+            # A token holds no control characters, so one in the result was
+            # made by the codec: the sloppy ones write "\ufffd" as byte 1A.
             continue
         if len(piece) - len(fixed) >= 2 or all(
             c.isascii() or c in _DECODED_PUNCT or c.lower() in letters or (cyrillic and "\u0400" <= c <= "\u04ff")

@@ -216,7 +216,14 @@ def _glued_at(
             opened = text.rfind("(", max(0, pos - 200), pos)
             if punct == ")" and (opened < 0 or " " not in text[opened:pos]):
                 return  # no opening bracket, or "(dis)allowed": a word's optional part
-            if punct != ")" and (text[start - 1:start] in ("&", ":") or text[pos + 1:pos + 2] == ":"):
+            if punct != ")" and (
+                text[start - 1:start] in ("&", ":", ";")
+                or text[pos + 1:pos + 2] == ":"
+                or text[end:end + 1] in (":", ";")
+            ):
+                # "&amp;x", "std::x", and chains "a:b:c" / "a:b;c" (keys,
+                # identifiers): judged as one, so a space added at one link
+                # does not make the next look like prose on a later pass.
                 return
             lex = ctx.lexicon
             if lex.zipf(after) >= 3.0 and (lex.zipf(before) >= 2.5 or punct == ")"):
