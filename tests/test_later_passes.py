@@ -212,3 +212,50 @@ def test_occurrences_token_by_token_equal_one_pattern(text, words):
 
     with mock.patch.object(pipeline, "_SEARCH_WORDS_FROM", 0), mock.patch.object(pipeline, "_SEARCH_WORDS_AT_MOST", 0):
         assert sorted(pipeline._occurrences(text, words)) == _occurrences_by_one_pattern(text, words)
+
+
+def test_a_later_pass_skips_the_rules_that_would_read_the_same_text_again():
+    # A rule after the last one that changed anything reads, in the next
+    # pass, the very text it read and left alone: it is not run again.
+    # A rule before that change reads a new text and runs again.
+    from mtclean.rule import rule_from_function
+
+    texts: dict[str, list[str]] = {"first": [], "last": []}
+
+    def first(text: str) -> str:
+        texts["first"].append(text)
+        return text
+
+    def last(text: str) -> str:
+        texts["last"].append(text)
+        return text
+
+    pipeline = (
+        default_pipeline()
+        .with_rule(rule_from_function(first, name="first"), before="fix_mojibake")
+        .with_rule(rule_from_function(last, name="last"))
+    )
+    assert pipeline("The the cat sat on the mat.", lang="en") == "The cat sat on the mat."
+    assert len(texts["first"]) == 2 and texts["first"][1] == "The cat sat on the mat."
+    assert texts["last"] == ["The cat sat on the mat."]
+
+
+def test_a_rule_whose_text_changed_back_is_run_again():
+    # Skipping is by the text a rule read AND found nothing in: two rules
+    # that undo each other both read the same texts in every pass, and both
+    # run in every pass, because each edited the last time.
+    from mtclean.rule import rule_from_function
+
+    calls = {"drop": 0, "add": 0}
+
+    def drop(text: str) -> str:
+        calls["drop"] += 1
+        return text[:-1] if text.endswith("!") else text
+
+    def add(text: str) -> str:
+        calls["add"] += 1
+        return text if text.endswith("!") else text + "!"
+
+    pipeline = make_pipeline(rule_from_function(drop, name="drop"), rule_from_function(add, name="add"), passes=3)
+    assert pipeline("hi!", lang="en") == "hi!"
+    assert calls == {"drop": 3, "add": 3}

@@ -238,14 +238,22 @@ class Pipeline:
         # (The touched words are only read by a windowed pass: a text far
         # too short to reach that length after one pass does not collect them.)
         touched: set[str] | None = set() if len(current) >= _COLLECT_TOUCHED_FROM else None
-        current, applied, changed = self._pass(rules, text, current, applied, ctx, None, 0, below, found, suggestions, touched=touched)
+        # What each rule read and left alone, for a text that a later pass
+        # reads whole: the rules after the last one that changed anything
+        # read the same text again, and are skipped.
+        seen: list[str | None] | None = [None] * len(rules) if len(current) < _WINDOWED_FROM * 2 else None
+        current, applied, changed = self._pass(
+            rules, text, current, applied, ctx, None, 0, below, found, suggestions, touched=touched, seen=seen
+        )
         for _ in range(max(1, self.passes) - 1):
             if not changed:
                 break
             if len(current) < _WINDOWED_FROM or touched is None:
                 # A text of paragraph size: the whole of it again, so that the
                 # result is a fixed point of every rule (normalize is idempotent).
-                current, applied, changed = self._pass(rules, text, current, applied, ctx, None, 0, below, found, suggestions)
+                current, applied, changed = self._pass(
+                    rules, text, current, applied, ctx, None, 0, below, found, suggestions, seen=seen
+                )
                 continue
             # The words an edit wrote or removed are evidence elsewhere too
             # (a name now written alone, a token no longer recurring): their
@@ -285,6 +293,7 @@ class Pipeline:
         suggestions: bool,
         outer: list[Edit] | None = None,
         touched: set[str] | None = None,
+        seen: list[str | None] | None = None,
     ) -> tuple[str, list[Edit], list[tuple[int, int]]]:
         """Every rule once over ``current``; returns the text, ``applied`` (over ``base``) and where it changed.
 
@@ -293,10 +302,19 @@ class Pipeline:
         window of the text at ``offset``, whose edits so far are ``outer``
         (over the input): suggestions and findings are mapped to the input.
         ``touched`` collects the words the applied edits removed or wrote.
+        ``seen`` (one slot a rule): the text each rule last read and found
+        nothing to apply in. A rule is pure, so on that same text again it
+        would find the same nothing (and the same suggestions): it is skipped.
         """
         changed: list[tuple[int, int]] = []
-        for rule in rules:
+        for i, rule in enumerate(rules):
+            if seen is not None:
+                last = seen[i]
+                if last is not None and (last is current or last == current):
+                    continue
             new, rest = rule.split(current, ctx)
+            if seen is not None:
+                seen[i] = None if new else current
             if near is not None:
                 new = [e for e in new if _is_near(near, e.start, e.end) or _is_near(changed, e.start, e.end)]
                 rest = [e for e in rest if _is_near(near, e.start, e.end) or _is_near(changed, e.start, e.end)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from collections import Counter
@@ -47,6 +48,13 @@ def confidence_of(rule: str, evidence: Iterable[str]) -> float:
     >>> 0.0 < confidence_of("split_glued_words", ["function-word half"]) < 1.0
     True
     """
+    return _confidence(rule, tuple(evidence))
+
+
+@functools.lru_cache(maxsize=4096)
+def _confidence(rule: str, evidence: tuple[str, ...]) -> float:
+    # (Cached: a text dense with edits asks the same few combinations
+    # thousands of times; the weights are read once per process.)
     model = _load_weights().get(rule, {})
     weights = model.get("weights", {})
     z = model.get("bias", 0.0) + sum(weights.get(e, 0.0) for e in evidence)
@@ -56,7 +64,7 @@ def confidence_of(rule: str, evidence: Iterable[str]) -> float:
 def candidate(rule: str, start: int, end: int, repl: str, evidence: list[str] | tuple[str, ...]) -> Candidate:
     """A :class:`Candidate` whose confidence comes from its evidence."""
     ev = tuple(evidence)
-    return Candidate(start, end, repl, confidence_of(rule, ev), ev)
+    return Candidate(start, end, repl, _confidence(rule, ev), ev)
 
 
 # Two-letter words that may stand as one half of a split; other halves need
