@@ -240,8 +240,9 @@ class Pipeline:
         touched: set[str] | None = set() if len(current) >= _COLLECT_TOUCHED_FROM else None
         # What each rule read and left alone, for a text that a later pass
         # reads whole: the rules after the last one that changed anything
-        # read the same text again, and are skipped.
-        seen: list[str | None] | None = [None] * len(rules) if len(current) < _WINDOWED_FROM * 2 else None
+        # read the same text again, and are skipped. (It holds the texts the
+        # rules that edited made, so not for a very long text.)
+        seen: list[str | None] | None = [None] * len(rules) if len(current) < _SEEN_UP_TO else None
         current, applied, changed = self._pass(
             rules, text, current, applied, ctx, None, 0, below, found, suggestions, touched=touched, seen=seen
         )
@@ -267,8 +268,12 @@ class Pipeline:
                 local = [(s - ws0, e - ws0) for s, e in near if ws0 <= s and e <= we0]
                 ws, we = ws0 + offset, we0 + offset
                 sub = current[ws:we]
+                # A window that is the whole text (one long line) is read by
+                # the rules as the first pass read it: the same rules skip.
+                whole = ws0 == 0 and we0 == len(current)
                 sub_new, sub_edits, sub_changed = self._pass(
-                    rules, sub, sub, [], replace(ctx, memo={}), local, ws, below, found, suggestions, applied, touched
+                    rules, sub, sub, [], replace(ctx, memo={}), local, ws, below, found, suggestions, applied, touched,
+                    seen if whole else None,
                 )
                 if not sub_edits:
                     continue
@@ -383,6 +388,8 @@ class Pipeline:
 
 # Texts this long or longer: a later pass reads only windows (below).
 _WINDOWED_FROM = 20_000
+# Texts shorter than this remember what each rule read and left alone.
+_SEEN_UP_TO = 2_000_000
 # Texts this long or longer collect the words the first pass touched. A
 # shorter text that one pass grows past _WINDOWED_FROM (by half or more)
 # is read whole again instead.
