@@ -197,7 +197,7 @@ def _occurrences_by_one_pattern(text: str, words: set[str]) -> list[tuple[int, i
     return sorted(span for spans in found.values() if len(spans) <= pipeline._MAX_OCCURRENCES for span in spans)
 
 
-_OCC_ALPHABET = ["sun", "Sun", "SUN", "ſun", "kyiv", "Kyiv", "straße", "STRASSE", "İstanbul", "istanbul", "σας", "ΣΑΣ",
+_OCC_ALPHABET = ["sun", "Sun", "SUN", "ſun", "kyiv", "Kyiv", "\u212ayiv", "ıx", "straße", "STRASSE", "İstanbul", "istanbul", "σας", "ΣΑΣ",
                  " ", ",", "'", "1", "_", "é", "x"]
 
 
@@ -212,6 +212,9 @@ def test_occurrences_token_by_token_equal_one_pattern(text, words):
 
     with mock.patch.object(pipeline, "_SEARCH_WORDS_FROM", 0), mock.patch.object(pipeline, "_SEARCH_WORDS_AT_MOST", 0):
         assert sorted(pipeline._occurrences(text, words)) == _occurrences_by_one_pattern(text, words)
+        # A word written more than the cap is dropped, however its search stops.
+        with mock.patch.object(pipeline, "_MAX_OCCURRENCES", 2):
+            assert sorted(pipeline._occurrences(text, words)) == _occurrences_by_one_pattern(text, words)
 
 
 def test_a_later_pass_skips_the_rules_that_would_read_the_same_text_again():

@@ -494,11 +494,28 @@ def _occurrences(text: str, words: set[str]) -> list[tuple[int, int]]:
         # (an ASCII token matches an ASCII word, ignoring case, exactly when
         # their lower cases are equal; other tokens are asked the pattern).
         pattern_words = words - ascii_words
-        ascii_pattern = _whole_words(ascii_words)
-        for m in _WORD.finditer(text):
-            token = m.group()
-            if token.lower() in ascii_words if token.isascii() else ascii_pattern.fullmatch(token):
-                found.setdefault(token.lower(), set()).add(m.span())
+        low = text.lower()
+        if len(low) == len(text) and not _CASE_FOLDS_TO_ASCII.search(text):
+            # The lower-cased text has the same offsets, and only ASCII
+            # letters lower to ASCII: an ASCII word's places are where it
+            # stands whole in it, found at C speed; a word past
+            # _MAX_OCCURRENCES places is dropped anyway, so its search stops.
+            for w in ascii_words:
+                spans = found.setdefault(w, set())
+                n, i = len(w), low.find(w)
+                while i >= 0:
+                    e = i + n
+                    if not (i and _WORD.match(text, i - 1, i)) and not _WORD.match(text, e, e + 1):
+                        spans.add((i, e))
+                        if len(spans) > _MAX_OCCURRENCES:
+                            break
+                    i = low.find(w, i + 1)
+        else:
+            ascii_pattern = _whole_words(ascii_words)
+            for m in _WORD.finditer(text):
+                token = m.group()
+                if token.lower() in ascii_words if token.isascii() else ascii_pattern.fullmatch(token):
+                    found.setdefault(token.lower(), set()).add(m.span())
     if pattern_words:
         for m in _whole_words(pattern_words).finditer(text):
             found.setdefault(m.group().lower(), set()).add(m.span())
@@ -513,6 +530,9 @@ def _whole_words(words: set[str]) -> "re.Pattern[str]":
     )
 
 
+# The only characters that lower to ASCII letters or match them ignoring
+# case (İ ı ſ and the Kelvin sign): a text with one is read token by token.
+_CASE_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 # Past this length and this many ASCII words, _occurrences reads tokens
 # rather than trying every word at every position.
 _SEARCH_WORDS_FROM = 50_000
