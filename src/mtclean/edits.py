@@ -9,9 +9,13 @@ is expressed in the coordinates of the ORIGINAL text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import operator
 from typing import Iterable, Sequence
 
 __all__ = ["Edit", "apply_edits", "compose_edits", "to_original"]
+
+# The sort key of edits and spans: by start, then end (at C speed).
+BY_POSITION = operator.attrgetter("start", "end")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +69,7 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """
     out: list[str] = []
     pos = 0
-    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+    for e in sorted(edits, key=BY_POSITION):
         if e.start < pos:
             raise ValueError(f"overlapping edits at {e.start}")
         out.append(text[pos:e.start])
@@ -103,7 +107,7 @@ def compose_edits(
     i = 0  # index into applied
     delta = 0  # current - original, for positions before applied[i]
     n_applied = len(applied)
-    new_sorted = sorted(new, key=lambda e: (e.start, e.end))
+    new_sorted = sorted(new, key=BY_POSITION)
     j = 0
     while j < len(new_sorted):
         e = new_sorted[j]
@@ -218,7 +222,7 @@ def to_original(applied: Sequence[Edit], spans: Sequence[Edit]) -> list[Edit]:
     out: list[Edit] = []
     i = 0
     delta = 0  # current - original, before applied[i]
-    for s in sorted(spans, key=lambda e: (e.start, e.end)):
+    for s in sorted(spans, key=BY_POSITION):
         while i < len(applied):
             a = applied[i]
             cur_end = a.start + delta + len(a.after)

@@ -15,7 +15,7 @@ import re
 import regex
 from typing import Callable, Iterable, Iterator, Mapping
 
-from .edits import Edit, compose_edits, to_original
+from .edits import BY_POSITION, Edit, compose_edits, to_original
 from .language import DEFAULT_LANGUAGE, detect_language
 from .rule import CATEGORIES, Context, Rule, rule_from_function
 
@@ -412,7 +412,7 @@ def _is_near(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _map_spans(spans: list[tuple[int, int]], edits: list[Edit], *, grow: bool) -> list[tuple[int, int]]:
     """``spans`` (over a text) moved through ``edits`` (over it); with ``grow``, plus what the edits wrote. Merged, sorted."""
-    order = sorted(edits, key=lambda e: (e.start, e.end))
+    order = sorted(edits, key=BY_POSITION)
     ends = [e.end for e in order]
     shift = [0]
     for e in order:
@@ -443,7 +443,7 @@ def _output_spans(edits: list[Edit]) -> list[tuple[int, int]]:
     [(2, 3), (5, 7)]
     """
     out, delta = [], 0
-    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+    for e in sorted(edits, key=BY_POSITION):
         s = e.start + delta
         out.append((s, s + len(e.after)))
         delta += len(e.after) - (e.end - e.start)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Union
 
 from .document import Document
-from .edits import Edit, apply_edits
+from .edits import BY_POSITION, Edit, apply_edits
 from .lexicon import Lexicon, get_lexicon
 
 __all__ = ["Context", "Rule", "Candidate", "Finder", "rule_from_function", "CATEGORIES"]
@@ -153,7 +153,7 @@ class Rule:
                 conf, evidence = self.confidence, ()
             out.append(Edit(self.name, start, end, before, repl, conf, evidence, self.category))
         if len(out) > 1:
-            out.sort(key=lambda e: (e.start, e.end))
+            out.sort(key=BY_POSITION)
         return out
 
     def split(self, text: str, ctx: Context) -> tuple[list[Edit], list[Edit]]:
