@@ -54,9 +54,9 @@ def test_unk_glued_to_words(lang, before, after):
     "text",
     [
         "Die Stra<unk>e",  # inside a word: a lost letter
-        "Ich wei<unk> es",  # glued and unpaired: a lost letter or mark
-        "Sie sprach von <unk>Glück und ging.",
-        "Ein <unk>Wort\nund Wort<unk> hier",  # opening and closing on different lines are not a pair
+        "Ich wei<unk> es",  # glued and unpaired, and "weiß" is a word: a lost letter or mark
+        "Das ist <unk>ber alles.",  # "über": a lost letter completes the word
+        "Er kam aus <unk>Ln und ging.",  # not a common word: nothing says it stands whole
     ],
 )
 def test_unk_glued_but_not_a_pair_is_only_suggested(text):
@@ -106,3 +106,21 @@ def test_new_rules_have_categories_and_confidence():
     r = mtclean.explain("i think <unk> it ended,.", lang="en")
     assert {e.category for e in r.edits} >= {"residue", "spacing", "casing"}
     assert all(0.9 <= e.confidence < 1 for e in r.edits)
+
+
+@pytest.mark.parametrize(
+    ("lang", "before", "after"),
+    [
+        # A lone token glued to a common word no lost letter completes: the
+        # quotation mark of a quote the segment cuts, where the language's
+        # marks are ones MT vocabularies lack; in English, removed.
+        ("de", "Sie sprach von <unk>Glück und ging.", "Sie sprach von „Glück und ging."),
+        ("de", "Ein <unk>Wort\nund Wort<unk> hier", "Ein „Wort\nund Wort“ hier"),
+        ("de", "Alles<unk>, sagte er.", "Alles“, sagte er."),
+        ("ru", "<unk>Конечно, да.", "«Конечно, да."),
+        ("uk", "Мир Україні<unk>, — сказав він.", "Мир Україні», — сказав він."),
+        ("en", "We watch each other<unk> joke.", "We watch each other joke."),
+    ],
+)
+def test_unk_glued_alone_to_a_whole_word(lang, before, after):
+    assert remove_unk_tokens(before, lang=lang) == after

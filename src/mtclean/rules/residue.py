@@ -99,6 +99,60 @@ def _unk_lines(text: str) -> list[tuple[int, int]]:
     return lines
 
 
+# Letters a lost character of a word may have been, beside each language's
+# own (English writes café, fiancé, naïve, Pokémon in its loanwords).
+_LOANWORD_LETTERS = frozenset("éèêëàâäáåãíìîïóòôöõúùûüçñßæøœ")
+_LETTER_RUN_BEFORE = regex.compile(r"(?r)\p{L}+")
+_LETTER_RUN_AFTER = regex.compile(r"\p{L}+")
+# Languages whose quotation marks MT vocabularies have (English writes
+# " and the curly ones every system knows): a lone token there is not a quote.
+_ASCII_QUOTING = frozenset({"en", "und"})
+# A word this common (zipf) is taken as written whole.
+_WHOLE_WORD_ZIPF = 3.5
+
+
+def _whole_word_beside(text: str, start: int, end: int, shape: str) -> str | None:
+    """The letters the token at ``start:end`` is glued to, when they form a whole token of their own.
+
+    >>> _whole_word_beside("each other<unk> joke", 10, 15, "close")
+    'other'
+    >>> _whole_word_beside("x<unk>other<unk> joke", 11, 16, "close") is None
+    True
+    """
+    if shape == "close":
+        m = _LETTER_RUN_BEFORE.match(text, 0, start)
+        if m is None or (m.start() > 0 and not (text[m.start() - 1].isspace() or text[m.start() - 1] in "\"'(“‘«„")):
+            return None
+        return m.group()
+    if shape == "open":
+        m = _LETTER_RUN_AFTER.match(text, end)
+        if m is None or not (m.end() == len(text) or text[m.end()].isspace() or text[m.end()] in ".,;:!?\"')”’»"):
+            return None
+        return m.group()
+    return None
+
+
+def _stands_whole(word: str, shape: str, ctx: Context) -> bool:
+    """Is ``word`` common and not completed by one lost letter on the token's side?
+
+    >>> from mtclean.rule import Context
+    >>> _stands_whole("other", "close", Context("en")), _stands_whole("caf", "close", Context("en"))
+    (True, False)
+    """
+    lex = ctx.lexicon
+    low = word.lower()
+    if len(low) < 3 or lex.zipf(low) < _WHOLE_WORD_ZIPF:
+        return False
+    f = facts(ctx.lang)
+    letters = (f.letters if f else frozenset()) | _LOANWORD_LETTERS
+    for ch in letters:
+        completed = low + ch if shape == "close" else ch + low
+        # (wordfreq's tables are case-folded: "weiß" is there as "weiss".)
+        if lex.zipf(completed) > 0 or lex.zipf(completed.casefold()) > 0:
+            return False
+    return True
+
+
 def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
     if "unk" not in text and "UNK" not in text:
         return
@@ -108,7 +162,8 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
     # apostrophe inside a Ukrainian word: never remove the space that
     # separates the words around them. An opening token followed later on
     # the line by a closing one is a quotation: restore the marks. Alone, a
-    # glued token may be a lost letter: only a suggestion.
+    # glued token may be a lost letter: only a suggestion, unless the word
+    # beside it stands whole (see _stands_whole).
     emoji: set[int] = set()  # starts of the tokens inside lost-emoji runs
     for m in line_matches(_UNK_EMOJI_RUN, text, lines):
         s, e = m.start(), _past_line_start_space(text, m.start(), m.end())
@@ -157,6 +212,22 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
                 yield Candidate(start, end, mark, 0.9, ("unknown-word tokens glued around words", "a quotation the system could not write"))
             else:
                 # Unpaired: a lost quotation mark, or a lost letter (wei<unk> for weiß).
+                word = _whole_word_beside(text, start, end, shape)
+                if word is not None and _stands_whole(word, shape, ctx):
+                    # The word is whole without the token and no letter of the
+                    # language completes it: not a lost letter. Where the
+                    # language writes quotation marks an English vocabulary
+                    # lacks („ “ « »), it is the quotation mark of a quote
+                    # the segment cuts (`sagte: <unk>Unser`, `aufgeregt<unk>,
+                    # sagte er`); elsewhere a lost mark or emoji, removed.
+                    ev = ("unknown-word token glued to a word", "the word is whole without it: common, and no lost letter completes it")
+                    pair = _quote_pair(text, ctx.lang) if ctx.lang not in _ASCII_QUOTING else None
+                    if pair is not None:
+                        mark = pair[0] if shape == "open" else pair[1]
+                        yield Candidate(start, end, mark, 0.9, ev + ("one quotation mark of a quote the text cuts",))
+                    else:
+                        yield Candidate(start, end, "", 0.9, ev)
+                    continue
                 yield Candidate(start, end, "", 0.45, ("unknown-word token glued to a word", "a lost mark or letter, unpaired"))
             continue
         start, end = m.start(), _past_line_start_space(text, m.start(), m.end())
@@ -177,8 +248,10 @@ def remove_unk_tokens(text: str, *, lang: str = "en") -> str:
 
     A token glued to a word stands for a lost character, not a word: a pair
     of them around words becomes the language's quotation marks, one
-    between two Cyrillic letters the apostrophe of a Ukrainian word; any
-    other glued token is only a suggestion.
+    between two Cyrillic letters the apostrophe of a Ukrainian word; one
+    alone beside a common word that no lost letter completes is the cut
+    quote's mark (removed in English); any other glued token is only a
+    suggestion.
 
     >>> remove_unk_tokens("The <unk> ministry said <unk>.")
     'The ministry said.'
