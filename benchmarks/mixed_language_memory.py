@@ -22,15 +22,9 @@ import itertools
 import sys
 from pathlib import Path
 
+from realtext_memory import peak_mb  # (this folder is on sys.path when run as a script)
+
 csv.field_size_limit(10**8)
-
-
-def peak_mb() -> float:
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def _rows_by_lang(path: Path) -> dict[str, list[str]]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 import bisect
 import re
+from typing import Callable, Iterable, Iterator, Mapping
 
 import regex
-from typing import Callable, Iterable, Iterator, Mapping
 
 from .edits import BY_POSITION, Edit, compose_edits, to_original
 from .language import DEFAULT_LANGUAGE, detect_language

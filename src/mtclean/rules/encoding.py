@@ -239,7 +239,7 @@ def _lead_and_continuation(encodings: tuple[str, ...]) -> "re.Pattern[str]":
                     found.add(bytes([b]).decode(enc))
                 except UnicodeDecodeError:
                     continue
-        return "".join(sorted(c for c in found if len(c) == 1))
+        return "".join(sorted(found))
 
     return re.compile(f"[{re.escape(chars(0xC2, 0xF4))}][{re.escape(chars(0x80, 0xBF))}]")
 
