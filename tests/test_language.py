@@ -117,3 +117,26 @@ def test_foreign_letters_in_names_do_not_hide_english(monkeypatch):
     text = "Designed by Jürgen Müller and Siniša Petrović, reviewed by Magnús Jónsson and Zoë Lefèvre."
     assert detect_language(text) == "en"
     assert detect_language("Le rapport a été écrit par Magnús Jónsson et Siniša Petrović pour le comité au printemps.") == "fr"
+
+
+def test_sparse_langdetect_profiles_hold_the_same_numbers():
+    # Detection reads the sparse table exactly as langdetect's own.
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from mtclean.language import SparseProbabilities, _factory
+
+    own = DetectorFactory()
+    own.load_profile(PROFILES_DIRECTORY)
+    ours = _factory()
+    assert isinstance(ours.word_lang_prob_map, SparseProbabilities)
+    assert ours.langlist == own.langlist
+    assert len(ours.word_lang_prob_map) == len(own.word_lang_prob_map)
+    assert all(ours.word_lang_prob_map[g] == p for g, p in own.word_lang_prob_map.items())
+    for text in ("Dies ist ein kurzer Satz über das Wetter in Berlin.", "Ceci est une phrase assez courte."):
+        mine, theirs = ours.create(), own.create()
+        for d in (mine, theirs):
+            d.seed = 0
+            d.append(text)
+        assert [(x.lang, x.prob) for x in mine.get_probabilities()] == [
+            (x.lang, x.prob) for x in theirs.get_probabilities()
+        ]

@@ -8,13 +8,109 @@ time, with no case information (so case rules stay off for them).
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
 import gzip
+import heapq
 import itertools
+import threading
+from array import array
+from bisect import bisect_left
+from collections import OrderedDict
 from importlib import resources
+from typing import Iterable, Iterator
 
-__all__ = ["Lexicon", "get_lexicon", "is_loaded"]
+__all__ = ["Lexicon", "HashedWords", "get_lexicon", "is_loaded"]
+
+
+class HashedWords:
+    """A read-only ``word -> value`` table (values 1-255) in about 8 bytes a word.
+
+    The large wordfreq lists (Russian: 713k words) cost about 100 bytes a
+    word as a ``dict`` of strings; here each word is one 64-bit integer,
+    its hash (this process's, mixed with its length) with the value in the
+    low byte, in a sorted array searched by bisection. Two words share a
+    key only when 56 bits of their hashes agree (about 1 in 10**11 per
+    look-up for the largest table). The words themselves are not kept, so it cannot be iterated.
+
+    >>> t = HashedWords([("kot", 40), ("pies", 35), ("kot", 38)])
+    >>> t.get("kot"), "pies" in t, t.get("ryba", 0)
+    (38, True, 0)
+    """
+
+    __slots__ = ("_keys", "_starts", "_lang")
+
+    # Keys are grouped by their top bits: ``_starts[b]`` is where group b
+    # begins, so a look-up bisects a handful of keys, not the whole array.
+    _GROUP_SHIFT = 64 - 18
+    _RUN = 1 << 16
+
+    def __init__(self, pairs: Iterable[tuple[str, int]], lang: str = ""):
+        self._lang = lang
+        # Sorted, a word met twice has its smaller value first, which
+        # ``get`` finds: as dict.update, where the later (rarer) bucket wins.
+        # Sorted in runs that are then merged, so that the keys never all
+        # exist as Python integers at once (29 MB for Russian).
+        runs: list[array] = []
+        run: list[int] = []
+        for w, v in pairs:
+            if 0 < v < 256:
+                run.append(((_hash(w) >> 8) << 8) | v)
+                if len(run) >= self._RUN:
+                    run.sort()
+                    runs.append(array("q", run))
+                    run = []
+        run.sort()
+        runs.append(array("q", run))
+        keys = runs[0] if len(runs) == 1 else array("q", heapq.merge(*runs))
+        del runs, run
+        shift = self._GROUP_SHIFT
+        base = 1 << (63 - shift)  # groups of negative keys come first
+        # (group g holds the keys from g << shift up to the next group's first)
+        self._starts = array("l", [bisect_left(keys, g << shift) for g in range(-base, base + 1)])
+        self._keys = keys
+
+    def get(self, word: str, default: int = 0) -> int:
+        h = (_hash(word) >> 8) << 8
+        g = (h >> self._GROUP_SHIFT) + (1 << (63 - self._GROUP_SHIFT))
+        starts = self._starts
+        hi = starts[g + 1]
+        i = bisect_left(self._keys, h, starts[g], hi)
+        if i < hi:
+            v = self._keys[i] - h
+            if v < 256:
+                return v
+        return default
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self.get(word) > 0
+
+    def __getitem__(self, word: str) -> int:
+        v = self.get(word)
+        if not v:
+            raise KeyError(word)
+        return v
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __iter__(self) -> Iterator[str]:
+        raise TypeError("HashedWords keeps hashes, not words: it cannot be iterated")
+
+    def __reduce__(self):  # the hashes are this process's: load the table anew elsewhere
+        return (_hashed_words_of, (self._lang,))
+
+
+def _hash(word: str) -> int:
+    """``hash(word)`` with its length in bits 55-62.
+
+    CPython hashes a string's stored bytes, so ``"x0"`` (two 1-byte
+    characters) and ``"へ"`` (U+3078, stored as the bytes ``x0``) have the
+    same hash; their lengths differ, which tells them apart.
+    """
+    return hash(word) ^ ((len(word) & 255) << 55)
+
+
+def _hashed_words_of(lang: str) -> "HashedWords | dict[str, int]":
+    return get_lexicon(lang).words
 
 
 class Lexicon:
@@ -32,7 +128,7 @@ class Lexicon:
     def __init__(
         self,
         lang: str,
-        words: dict[str, int],
+        words: "dict[str, int] | HashedWords",
         forms: dict[str, tuple[str, int]] | None,
         has_case: bool,
         *,
@@ -65,8 +161,8 @@ class Lexicon:
         return forms
 
     @property
-    def words(self) -> "dict[str, int]":
-        """Every lower-case word the lexicon knows (a mapping: use ``in``)."""
+    def words(self) -> "dict[str, int] | HashedWords":
+        """Every lower-case word the lexicon knows (a mapping: use ``in`` or ``.get``)."""
         return self._words
 
     def zipf(self, word: str) -> float:
@@ -115,8 +211,9 @@ class Lexicon:
                     if h >= hi:
                         for batch in batches:
                             found.update(batch)
-            else:
+            elif isinstance(self._words, dict):
                 found.update(w for w, v in self._words.items() if (v >> 8) >= hi)
+            # (a HashedWords table comes from a frequency list: no case, no ratios)
             if self._forms_dict is None and self._form_lines is not None:
                 # Each lower-case word has one line, so no dict is needed.
                 for r, ws in self._form_lines:
@@ -176,23 +273,41 @@ def _load_wordfreq(lang: str) -> Lexicon:
     wordfreq's own functions cache every list they ever read (for good) and
     fall back, with a warning, to the nearest language (English for most):
     neither happens here. A language wordfreq lacks gets the shared empty
-    lexicon, never a copy of another language's table.
+    lexicon, never a copy of another language's table. The file is read one
+    frequency bucket at a time into a :class:`HashedWords` table, so the
+    words never all exist as strings at once.
     """
     try:
         import wordfreq
 
         path = wordfreq.available_languages("best").get(lang)
-        buckets = wordfreq.read_cBpack(path) if path else []
+        words = HashedWords(_cbpack_words(path), lang) if path else None
     except (LookupError, ValueError, OSError, ImportError):
-        buckets = []
-    if not buckets:
+        words = None
+    if words is None or not len(words):
         return EMPTY
-    words: dict[str, int] = {}
-    # Bucket i holds the words of frequency 10**(-i/100): zipf 9 - i/100.
-    for i, bucket in enumerate(buckets[:800]):
-        if bucket:
-            words.update(dict.fromkeys(bucket, round(90 - i / 10)))
     return Lexicon(lang, words, {}, has_case=False)
+
+
+def _cbpack_words(path: str) -> Iterator[tuple[str, int]]:
+    """``(word, zipf * 10)`` from a wordfreq cBpack file, bucket by bucket.
+
+    The file is a msgpack list: a header, then bucket i holding the words
+    of frequency 10**(-i/100), that is zipf 9 - i/100. Buckets past 800
+    (zipf below 1) are not read.
+    """
+    import msgpack
+
+    with gzip.open(path, "rb") as fh:
+        unpacker = msgpack.Unpacker(fh, raw=False)
+        n = unpacker.read_array_header()
+        header = unpacker.unpack()
+        if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+            raise ValueError(f"unexpected wordfreq header: {header!r}")
+        for i in range(min(n - 1, 800)):
+            bucket = unpacker.unpack()
+            if bucket:
+                yield from zip(bucket, itertools.repeat(round(90 - i / 10)))
 
 
 # No data: every word unknown, no case (the undetermined language, and
@@ -220,10 +335,13 @@ def get_lexicon(lang: str) -> Lexicon:
         if lex is not None:
             _LOADED.move_to_end(lang)
             return lex
-        lex = _LOADED[lang] = _load_table(lang) or _load_wordfreq(lang)
+        # The least recently used table goes before the new one is read,
+        # so that at most MAX_OTHER_TABLES exist even while loading.
         others = [k for k in _LOADED if k not in _PINNED]
-        for k in others[: max(0, len(others) - MAX_OTHER_TABLES)]:
-            del _LOADED[k]
+        if lang not in _PINNED:
+            for k in others[: max(0, len(others) + 1 - MAX_OTHER_TABLES)]:
+                del _LOADED[k]
+        lex = _LOADED[lang] = _load_table(lang) or _load_wordfreq(lang)
     return lex
 
 

@@ -116,10 +116,17 @@ def unknown_words(text: str, ctx: Context) -> frozenset[str]:
 
     One C-level set difference: names and capitalised words are here too
     (the lexicon's keys are lower case), which the rules filter further.
+    (A table that keeps hashes, not words, is asked word by word.)
     """
     return ctx.cached(  # type: ignore[return-value]
-        "unknown_words", text, lambda t: word_set(t, ctx).difference(ctx.lexicon.words)
+        "unknown_words", text, lambda t: _unknown(word_set(t, ctx), ctx.lexicon.words)
     )
+
+
+def _unknown(words: frozenset[str], known: object) -> frozenset[str]:
+    if isinstance(known, dict):
+        return words.difference(known)
+    return frozenset(w for w in words if w not in known)  # type: ignore[operator]
 
 
 def protected(text: str, ctx: Context) -> "DocumentProtected":

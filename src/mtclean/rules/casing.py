@@ -177,11 +177,14 @@ def _scowl_levels() -> dict[str, tuple[int, int]]:
         data = gzip.decompress(path.read_bytes()).decode("utf-8")
     except (FileNotFoundError, OSError):
         return out
+    # One tuple per distinct pair of levels, shared (a few hundred for 99k words).
+    pairs: dict[tuple[int, int], tuple[int, int]] = {}
     for line in data.split("\n"):
         if not line or line[0] == "#":
             continue
         word, name, common = line.split("\t")
-        out[word] = (int(name) if name else 99, int(common) if common else 99)
+        pair = (int(name) if name else 99, int(common) if common else 99)
+        out[word] = pairs.setdefault(pair, pair)
     return out
 
 
