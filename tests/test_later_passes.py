@@ -197,13 +197,13 @@ def _occurrences_by_one_pattern(text: str, words: set[str]) -> list[tuple[int, i
     return sorted(span for spans in found.values() if len(spans) <= pipeline._MAX_OCCURRENCES for span in spans)
 
 
-_OCC_ALPHABET = ["sun", "Sun", "SUN", "ſun", "kyiv", "Kyiv", "\u212ayiv", "ıx", "straße", "STRASSE", "İstanbul", "istanbul", "σας", "ΣΑΣ",
+_OCC_ALPHABET = ["sun", "Sun", "SUN", "s", "suns", "ſun", "kyiv", "Kyiv", "\u212ayiv", "ıx", "straße", "STRASSE", "İstanbul", "istanbul", "σας", "ΣΑΣ",
                  " ", ",", "'", "1", "_", "é", "x"]
 
 
 @given(
     st.lists(st.sampled_from(_OCC_ALPHABET), max_size=60).map("".join),
-    st.sets(st.sampled_from(["sun", "kyiv", "straße", "strasse", "istanbul", "i̇stanbul", "σας", "x", "ſun"]), min_size=1),
+    st.sets(st.sampled_from(["sun", "suns", "su", "kyiv", "straße", "strasse", "istanbul", "i̇stanbul", "σας", "x", "ſun"]), min_size=1),
 )
 def test_occurrences_token_by_token_equal_one_pattern(text, words):
     from unittest import mock
@@ -211,10 +211,20 @@ def test_occurrences_token_by_token_equal_one_pattern(text, words):
     from mtclean import pipeline
 
     with mock.patch.object(pipeline, "_SEARCH_WORDS_FROM", 0), mock.patch.object(pipeline, "_SEARCH_WORDS_AT_MOST", 0):
-        assert sorted(pipeline._occurrences(text, words)) == _occurrences_by_one_pattern(text, words)
-        # A word written more than the cap is dropped, however its search stops.
-        with mock.patch.object(pipeline, "_MAX_OCCURRENCES", 2):
-            assert sorted(pipeline._occurrences(text, words)) == _occurrences_by_one_pattern(text, words)
+        # each word found on its own, then all in one prefix-tree scan (as
+        # deep as any word, or shallower: longer words found by their heads)
+        from mtclean import document
+
+        # and in stretches of a few characters, a word left out once it is capped
+        for find_each, depth, stretch in ((100, 100, 1 << 16), (0, 100, 1 << 16), (0, 2, 1 << 16), (0, 3, 4)):
+            with mock.patch.object(pipeline, "_FIND_EACH_AT_MOST", find_each), \
+                    mock.patch.object(pipeline, "WORD_START_DEPTH", depth), \
+                    mock.patch.object(document, "WORD_START_DEPTH", depth), \
+                    mock.patch.object(pipeline, "_TREE_STRETCH", stretch):
+                assert sorted(pipeline._occurrences(text, words)) == _occurrences_by_one_pattern(text, words)
+                # A word written more than the cap is dropped, however its search stops.
+                with mock.patch.object(pipeline, "_MAX_OCCURRENCES", 2):
+                    assert sorted(pipeline._occurrences(text, words)) == _occurrences_by_one_pattern(text, words)
 
 
 def test_a_later_pass_skips_the_rules_that_would_read_the_same_text_again():

@@ -212,7 +212,7 @@ def test_casing_rules_declare_english_only():
 # same tokens as _LOWER_WORD, token by token.
 from hypothesis import example, given, strategies as st  # noqa: E402
 
-_CASE_ALPHABET = ["kyiv", "Kyiv", "kyivans", "ki", "k", "é", "ж", " ", "'", "’s", "’ve", "-", "@", "#", ".", "/", "_", "1", "\n", ","]
+_CASE_ALPHABET = ["kyiv", "Kyiv", "kyivans", "ki", "k", "é", "ﬁ", "²", "Ⅰ", "ж", " ", "'", "’s", "’ve", "-", "@", "#", ".", "/", "_", "1", "\n", ","]
 
 
 @given(st.lists(st.sampled_from(_CASE_ALPHABET), max_size=30).map("".join), st.sets(st.sampled_from(["kyiv", "kyivans", "ki", "kié"])))
@@ -221,12 +221,15 @@ def test_searching_the_words_finds_the_same_tokens(text, words):
     import mtclean.rules.casing as casing
 
     expected = [(m.start(), m.group()) for m in casing._LOWER_WORD.finditer(text) if m.group() in words]
-    saved = casing._SEARCH_WORDS_FROM
+    saved = casing._SEARCH_WORDS_FROM, casing._SEARCH_WORDS_AT_MOST
     try:
         casing._SEARCH_WORDS_FROM = 0
-        assert [(m.start(), m.group()) for m in casing._lower_tokens(text, words)] == expected
+        # one alternation of the words, then one prefix tree of them
+        for at_most in (100, 0):
+            casing._SEARCH_WORDS_AT_MOST = at_most
+            assert [(m.start(), m.group()) for m in casing._lower_tokens(text, words)] == expected
     finally:
-        casing._SEARCH_WORDS_FROM = saved
+        casing._SEARCH_WORDS_FROM, casing._SEARCH_WORDS_AT_MOST = saved
 
 
 _PROSE_ALPHABET = ["ab", "cd", "Ab", " ", ".", "@", "#", "/", ":", "`", "_", "-", "1", "\n", "é", "http://x.org/ab", "a@b.com", "`code ab`", "www."]

@@ -36,7 +36,7 @@ import regex
 
 from .edits import BY_POSITION, Edit, apply_edits
 
-__all__ = ["Document", "PROTECTED_PATTERN"]
+__all__ = ["Document", "PROTECTED_PATTERN", "words_at_word_starts"]
 
 Span = tuple[int, int]
 
@@ -290,3 +290,41 @@ def _ahead_to_space(text: str, pos: int) -> int:
     while i < stop and not text[i].isspace():
         i += 1
     return i if i == n or text[i].isspace() else -1
+
+
+WORD_START_DEPTH = 100
+
+
+def words_at_word_starts(words: "set[str] | frozenset[str]") -> "re.Pattern[str]":
+    """A pattern of ``words`` (letter runs) at word starts, one prefix tree: its scan is linear in the text however many words.
+
+    At each position after a non-letter it matches the longest word that
+    starts there, so every whole occurrence of a word is among its
+    matches (a whole word cannot start inside a match, which is letters);
+    callers check the end. str.find per word, or an alternation of them,
+    costs a pass of the text per word. Words longer than
+    ``WORD_START_DEPTH`` are not accepted (the tree is built recursively):
+    look for their first ``WORD_START_DEPTH`` letters instead.
+
+    >>> [m.group() for m in words_at_word_starts({"ab", "abc", "b"}).finditer("abc ab xb b")]
+    ['abc', 'ab', 'b']
+    """
+    tree: dict = {}
+    for w in words:
+        if len(w) > WORD_START_DEPTH:
+            raise ValueError(f"a word of {len(w)} letters: at most {WORD_START_DEPTH}")
+        node = tree
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def alternation(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + alternation(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        return "(?:" + "|".join(branches) + (")?" if ends else ")")
+
+    return re.compile(r"(?<![^\W\d_])" + alternation(tree))

@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 
 import regex
 
+from .document import WORD_START_DEPTH, words_at_word_starts
 from .edits import BY_POSITION, Edit, compose_edits, to_original
 from .language import DEFAULT_LANGUAGE, detect_language
 from .rule import CATEGORIES, Context, Rule, rule_from_function
@@ -500,16 +501,26 @@ def _occurrences(text: str, words: set[str]) -> list[tuple[int, int]]:
             # letters lower to ASCII: an ASCII word's places are where it
             # stands whole in it, found at C speed; a word past
             # _MAX_OCCURRENCES places is dropped anyway, so its search stops.
-            for w in ascii_words:
-                spans = found.setdefault(w, set())
-                n, i = len(w), low.find(w)
-                while i >= 0:
-                    e = i + n
-                    if not (i and _WORD.match(text, i - 1, i)) and not _WORD.match(text, e, e + 1):
-                        spans.add((i, e))
-                        if len(spans) > _MAX_OCCURRENCES:
-                            break
-                    i = low.find(w, i + 1)
+            if len(ascii_words) <= _FIND_EACH_AT_MOST:
+                for w in ascii_words:
+                    spans = found.setdefault(w, set())
+                    n, i = len(w), low.find(w)
+                    while i >= 0:
+                        e = i + n
+                        if not (i and _WORD.match(text, i - 1, i)) and not _WORD.match(text, e, e + 1):
+                            spans.add((i, e))
+                            if len(spans) > _MAX_OCCURRENCES:
+                                break
+                        i = low.find(w, i + 1)
+            else:
+                # A search of the text per word would make the later pass
+                # quadratic (the words touched grow with the text): one scan
+                # of a prefix tree of them, at word starts, finds each
+                # word's places (a whole word cannot start inside another
+                # match, which is made of letters; a non-letter never lowers
+                # to a letter, so the lower-cased text's word starts include
+                # the text's).
+                _places_by_tree(text, low, ascii_words, found)
         else:
             ascii_pattern = _whole_words(ascii_words)
             for m in _WORD.finditer(text):
@@ -520,6 +531,53 @@ def _occurrences(text: str, words: set[str]) -> list[tuple[int, int]]:
         for m in _whole_words(pattern_words).finditer(text):
             found.setdefault(m.group().lower(), set()).add(m.span())
     return [span for spans in found.values() if len(spans) <= _MAX_OCCURRENCES for span in spans]
+
+
+_NON_LETTER = re.compile(r"[^\w]|[\d_]")
+# The first stretch of _places_by_tree (characters).
+_TREE_STRETCH = 1 << 16
+
+
+def _places_by_tree(text: str, low: str, words: set[str], found: dict[str, set[tuple[int, int]]]) -> None:
+    """Add to ``found`` the whole-word places in ``text`` (lower-cased: ``low``) of the lower-case ASCII ``words``.
+
+    One prefix-tree scan, in stretches that double in length; a word seen
+    more than ``_MAX_OCCURRENCES`` times is left out of the tree from the
+    next stretch on (its places are dropped anyway), so that a common word
+    does not cost a step at each of its places. A word longer than the
+    tree is deep is looked for by its first letters, then checked whole.
+    """
+    live = set(words)
+    pos, n = 0, len(low)
+    size = _TREE_STRETCH
+    while live and pos < n:
+        longer: dict[str, list[str]] = {}
+        for w in live:
+            if len(w) > WORD_START_DEPTH:
+                longer.setdefault(w[:WORD_START_DEPTH], []).append(w)
+        tree = words_at_word_starts({w[:WORD_START_DEPTH] for w in live})
+        # The stretch ends at a non-letter, so that no word runs across it.
+        cut = _NON_LETTER.search(low, min(n, pos + size))
+        stop = cut.start() if cut else n
+        capped = False
+        for m in tree.finditer(low, pos, stop):
+            i = m.start()
+            if i and _WORD.match(text, i - 1, i):
+                continue
+            head = m.group()
+            for w in [head, *longer.get(head, ())] if head in live else longer.get(head, ()):
+                e = i + len(w)
+                if low.startswith(w, i) and not _WORD.match(text, e, e + 1):
+                    spans = found.setdefault(w, set())
+                    spans.add((i, e))
+                    if len(spans) > _MAX_OCCURRENCES and w in live:
+                        live.discard(w)
+                        capped = True
+        pos = stop
+        size *= 2
+        if not capped:
+            # Nothing to leave out: the rest in one stretch.
+            size = n
 
 
 def _whole_words(words: set[str]) -> "re.Pattern[str]":
@@ -537,6 +595,9 @@ _CASE_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 # rather than trying every word at every position.
 _SEARCH_WORDS_FROM = 50_000
 _SEARCH_WORDS_AT_MOST = 40
+# Up to this many ASCII words, each is found with str.find (a few ms per
+# 10 MB); past it, one prefix-tree scan (about 40 ns a character) is cheaper.
+_FIND_EACH_AT_MOST = 64
 
 
 def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

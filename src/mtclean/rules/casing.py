@@ -10,6 +10,7 @@ from typing import Iterator
 
 import regex
 
+from ..document import WORD_START_DEPTH, words_at_word_starts
 from ..lexicon import get_lexicon
 from ..rule import Candidate, Context, Rule, Span
 from ._common import DAYS_AND_MONTHS, EN, protected, run_rule, unknown_words, word_counts, word_set
@@ -79,8 +80,19 @@ def _lower_tokens(text: str, words: set[str]) -> Iterator[regex.Match]:
     >>> [m.group() for m in _lower_tokens("kyiv and Kyiv, kyiv's kyivans, @kyiv", {"kyiv"})]
     ['kyiv', 'kyiv']
     """
-    if len(text) < _SEARCH_WORDS_FROM or not words or len(words) > _SEARCH_WORDS_AT_MOST:
+    if len(text) < _SEARCH_WORDS_FROM or not words:
         return (m for m in _LOWER_WORD.finditer(text) if m.group() in words)
+    if len(words) > _SEARCH_WORDS_AT_MOST:
+        if any(len(w) > WORD_START_DEPTH for w in words):
+            return (m for m in _LOWER_WORD.finditer(text) if m.group() in words)
+        # Many words: one prefix-tree scan finds where each may start (a
+        # token's start follows a non-letter, and a token in ``words`` is
+        # the longest of them there), and _LOWER_WORD is asked only there,
+        # instead of a Python step for every lower-case token.
+        return (
+            t for m in words_at_word_starts(words).finditer(text)
+            if (t := _LOWER_WORD.match(text, m.start())) is not None and t.group() in words
+        )
     # _LOWER_WORD's own lookarounds around an alternation of the words
     # (longest first): a match is a whole lower-case Latin token.
     alternation = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))

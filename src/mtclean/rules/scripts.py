@@ -52,7 +52,7 @@ def _known(lex: Lexicon, word: str) -> float:
 _WORD_BOUNDARY_BEFORE = regex.compile(r"(?r)[^\p{L}\p{M}'’ʼ]")
 
 
-def _mixed_words(text: str) -> Iterator[regex.Match]:
+def _mixed_words(text: str, start: int = 0) -> Iterator[regex.Match]:
     """The ``_MIXED_WORD`` matches of ``text`` that hold both scripts, in order.
 
     Read only around each place where the scripts meet (a long document
@@ -61,9 +61,11 @@ def _mixed_words(text: str) -> Iterator[regex.Match]:
 
     >>> [m.group() for m in _mixed_words("сoн and cон, дом, xyz")]
     ['сoн', 'cон']
+
+    ``start``: where the scripts first meet, if known (no word before it holds both).
     """
     done = 0
-    for hit in _SCREEN_MIXED.finditer(text):
+    for hit in _SCREEN_MIXED.finditer(text, start):
         p = hit.start()
         if p < done:
             continue  # inside the word just read
@@ -78,15 +80,17 @@ def _mixed_words(text: str) -> Iterator[regex.Match]:
 
 
 def _find_lookalikes(text: str, ctx: Context) -> Iterator[Candidate]:
-    if text.isascii() or not _SCREEN_MIXED.search(text) and not (
-        ctx.lang in CYRILLIC_LANGUAGES and _LONE_WORD.search(text)
-    ):
+    if text.isascii():
+        return
+    first = _SCREEN_MIXED.search(text)
+    if not first and not (ctx.lang in CYRILLIC_LANGUAGES and _LONE_WORD.search(text)):
         return
     f = facts(ctx.lang)
     cyrillic_lang = f is not None and f.script == "Cyrillic"
     to_cyr = _LAT_TO_CYR_UK if ctx.lang in ("uk", "be") else _LAT_TO_CYR
     prot = protected(text, ctx)
-    for m in _mixed_words(text):
+    # (the scan goes on from the first meeting of the scripts: one read of the text)
+    for m in _mixed_words(text, first.start() if first else len(text)):
         word = m.group()
         cyr = len(_CYRILLIC.findall(word))
         lat = len(_LATIN.findall(word))
