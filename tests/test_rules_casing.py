@@ -221,15 +221,16 @@ def test_searching_the_words_finds_the_same_tokens(text, words):
     import mtclean.rules.casing as casing
 
     expected = [(m.start(), m.group()) for m in casing._LOWER_WORD.finditer(text) if m.group() in words]
-    saved = casing._SEARCH_WORDS_FROM, casing._SEARCH_WORDS_AT_MOST
+    saved = casing._SEARCH_WORDS_FROM, casing._SEARCH_WORDS_AT_MOST, casing._TREE_CHARS_PER_WORD
     try:
         casing._SEARCH_WORDS_FROM = 0
+        casing._TREE_CHARS_PER_WORD = 0
         # one alternation of the words, then one prefix tree of them
         for at_most in (100, 0):
             casing._SEARCH_WORDS_AT_MOST = at_most
             assert [(m.start(), m.group()) for m in casing._lower_tokens(text, words)] == expected
     finally:
-        casing._SEARCH_WORDS_FROM, casing._SEARCH_WORDS_AT_MOST = saved
+        casing._SEARCH_WORDS_FROM, casing._SEARCH_WORDS_AT_MOST, casing._TREE_CHARS_PER_WORD = saved
 
 
 _PROSE_ALPHABET = ["ab", "cd", "Ab", " ", ".", "@", "#", "/", ":", "`", "_", "-", "1", "\n", "é", "http://x.org/ab", "a@b.com", "`code ab`", "www."]
