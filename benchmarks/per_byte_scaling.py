@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Per-byte CPU cost of ``normalize`` by document size, each size over the SAME text.
 
-    PYTHONPATH=src python benchmarks/per_byte_scaling.py ../shared/dev-data [--total 2000000] [--sizes 10000,100000,1000000,10000000] [--rounds 3]
+    PYTHONPATH=src python benchmarks/per_byte_scaling.py ../shared/dev-data [--total BYTES] [--sizes 10000,100000,1000000,10000000] [--rounds 3]
 
 The paragraphs of ``dev_en_clean`` then ``dev_en_genres`` (file order) are
-cut into documents of each size until ``--total`` bytes (or the size itself,
-if larger) are covered, so every size reads the same text (a 10 MB document
+cut into documents of each size until ``--total`` bytes (by default the
+largest size, at least 2 MB) are covered, so every size reads the same text (a 10 MB document
 repeats the paragraphs from the start once they run out, and says so).
 Prints µs per byte (CPU time, ``lang="en"``, the minimum over ``--rounds``
 rounds with the sizes interleaved) per size and the ratio to the first size: issue 7's bar is within ±25% from 10 kB to 10 MB. A single
@@ -52,7 +52,8 @@ def documents(paras: list[str], size: int, total: int) -> tuple[list[str], bool]
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data", type=Path, nargs="?", default=Path(__file__).resolve().parent.parent.parent / "shared" / "dev-data")
-    ap.add_argument("--total", type=int, default=2_000_000)
+    ap.add_argument("--total", type=int, default=None,
+                    help="bytes each size covers (default: the largest size, at least 2 MB, so that every size reads the same text)")
     ap.add_argument("--sizes", default="10000,100000,1000000")
     ap.add_argument("--rounds", type=int, default=3, help="rounds, sizes interleaved in each; the minimum per size is reported")
     args = ap.parse_args(argv)
@@ -64,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     paras = paragraphs(args.data)
     mtclean.normalize("\n\n".join(paras[:50]), lang="en")  # tables loaded, patterns compiled
     sizes = [int(s) for s in args.sizes.split(",")]
-    built = {size: documents(paras, size, args.total) for size in sizes}
+    total = args.total if args.total is not None else max(2_000_000, *sizes)
+    built = {size: documents(paras, size, total) for size in sizes}
     best: dict[int, float] = {}
     for _ in range(args.rounds):
         # Interleaved: every size in every round, so that a busy spell of a
