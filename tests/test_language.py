@@ -140,3 +140,19 @@ def test_sparse_langdetect_profiles_hold_the_same_numbers():
         assert [(x.lang, x.prob) for x in mine.get_probabilities()] == [
             (x.lang, x.prob) for x in theirs.get_probabilities()
         ]
+
+
+@pytest.mark.parametrize(
+    "text, english",
+    [
+        ("Aunque no se", False),  # Spanish function words English knows but seldom writes
+        ("Le concept", False),
+        ("Selon le Hill, des", False),
+        ("Espera-se que o", False),
+        ("A new law", True),  # "a" is another language's function word too, and English's own
+        ("In a pointed message", True),
+        ("Why do", True),
+    ],
+)
+def test_short_text_is_english_only_without_rival_evidence(text, english):
+    assert (detect_language(text) == "en") is english

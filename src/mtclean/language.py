@@ -181,6 +181,40 @@ def _leads(scores: dict[str, int], lang: str, unit: int) -> bool:
     return mine >= unit and all(v < mine for k, v in scores.items() if k != lang)
 
 
+# A word at least this frequent in the default language is its own word
+# there, whatever other languages also write it ("a", "no", "in").
+_FREQUENT_IN_DEFAULT = 5.5
+
+
+def _outscored(lang: str, words: list[str], ev: _Evidence, mine: int) -> bool:
+    """Does another language have more function-word evidence than ``mine`` from words ``lang`` seldom writes?
+
+    >>> ev = _evidence("Latin")
+    >>> words = ["aunque", "no", "se"]
+    >>> _outscored("en", words, ev, _scores(words, "Aunque no se", ev)["en"])
+    True
+    >>> words = ["a", "new", "law"]
+    >>> _outscored("en", words, ev, _scores(words, "A new law", ev)["en"])
+    False
+    """
+    f = facts(lang)
+    if f is None or not f.cased_lexicon:
+        return False
+    from .lexicon import get_lexicon
+
+    lex = get_lexicon(lang)
+    rival: Counter[str] = Counter()
+    counts = Counter(words)
+    for w in counts.keys() & ev.word_gain.keys():
+        if lex.zipf(w) >= _FREQUENT_IN_DEFAULT:
+            continue
+        langs, share = ev.word_gain[w]
+        for other in langs:
+            if other != lang:
+                rival[other] += share * counts[w]
+    return any(v > mine for v in rival.values())
+
+
 def _known_to(lang: str, words: list[str], original: list[str], names_free: bool = False) -> bool:
     """True when the lower-case words are frequent words of ``lang``'s own shipped lexicon.
 
@@ -344,7 +378,14 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
     decided = _decide(scores, n, unit)
     if decided:
         return decided
-    if default and all(v < unit for k, v in scores.items() if k != default):
+    # (No other language has a clear signal, nor more evidence than the
+    # default from words the default does not write often: "Aunque no se"
+    # and "Le concept" are not English, though English knows each word.)
+    if (
+        default
+        and all(v < unit for k, v in scores.items() if k != default)
+        and not _outscored(default, words, ev, scores.get(default, 0))
+    ):
         if original is None:
             original = _ASCII_WORD.findall(sample)
         if _known_to(default, words, original):
