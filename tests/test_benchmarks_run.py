@@ -57,3 +57,11 @@ def test_report_renders_a_table():
     assert f["two_process_speedup"] == 1.82
     text = report.render(results)
     assert "PASS  clean paragraphs, ours / ftfy" in text
+
+
+def test_recall_curve_skips_without_the_dev_data(tmp_path):
+    proc = subprocess.run(
+        [sys.executable, "benchmarks/recall_curve.py", "--data", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert proc.returncode == 0 and "skipping" in proc.stdout, proc.stdout + proc.stderr
