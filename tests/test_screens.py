@@ -115,3 +115,21 @@ def test_words_around_edits_equals_the_character_loop(text, raw):
 
     spans = sorted({(min(s, len(text)), min(s + n, len(text))) for s, n in raw})
     assert _words_around(text, spans) == _words_around_by_loop(text, spans)
+
+
+def test_script_screens_hold_every_character_their_patterns_start_with():
+    # fix_lookalike_letters skips a text without a character of
+    # _ANY_CYRILLIC, report_untranslated_fragments one without a character
+    # of _FOREIGN_SCREEN: every code point their patterns need must be in
+    # them (the Cyrillic class exactly, the other a superset).
+    import sys
+
+    from mtclean.rules import residue, scripts
+
+    for i in range(sys.maxunicode + 1):
+        if 0xD800 <= i < 0xE000:
+            continue
+        c = chr(i)
+        assert bool(scripts._ANY_CYRILLIC.match(c)) == bool(scripts._CYRILLIC.match(c)), hex(i)
+        if residue._FOREIGN_RUN.match(c):
+            assert residue._FOREIGN_SCREEN.match(c), hex(i)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
+import re
+
 import regex
 
 from ..languages import codes_where, facts, fold
@@ -79,8 +81,18 @@ def _mixed_words(text: str, start: int = 0) -> Iterator[regex.Match]:
                 break
 
 
+# The Cyrillic script's characters as one class of the standard library
+# (a test checks it against ``\p{Cyrillic}`` for every code point): text
+# without one cannot mix Cyrillic and Latin, and this search is several
+# times cheaper than the screen's pair of script properties.
+_ANY_CYRILLIC = re.compile(
+    "[\u0400-\u0484\u0487-\u052f\u1c80-\u1c8a\u1d2b\u1d78\u2de0-\u2dff\ua640-\ua69f"
+    "\ufe2e\ufe2f\U0001e030-\U0001e06d\U0001e08f]"
+)
+
+
 def _find_lookalikes(text: str, ctx: Context) -> Iterator[Candidate]:
-    if text.isascii():
+    if text.isascii() or not _ANY_CYRILLIC.search(text):
         return
     first = _SCREEN_MIXED.search(text)
     if not first and not (ctx.lang in CYRILLIC_LANGUAGES and _LONE_WORD.search(text)):

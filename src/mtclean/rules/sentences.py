@@ -42,7 +42,9 @@ _LOWER_START = regex.compile(r"(?:\n[ \t]*|[.!?][ \t]+)(?!i\b)\p{Ll}|(?<!\w)@\w"
 
 
 def _find_pronoun_i(text: str, ctx: Context) -> Iterator[Candidate]:
-    if "i" not in text or _CODE_AROUND.search(text):
+    # (The pattern itself first: most texts hold no lone "i", and a search
+    # for one is cheaper than the search for code.)
+    if "i" not in text or not _I.search(text) or _CODE_AROUND.search(text):
         return
     prot = protected(text, ctx)
     found = []
