@@ -382,7 +382,13 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
     if not (lower or title or camel):
         return
     prot = protected(text, ctx)
-    technical = ["technical text"] if _TECHNICAL.search(text) else []
+    # (Searched on the first candidate: most texts with an unknown word yield none.)
+    technical_found: list[list[str]] = []
+
+    def technical() -> list[str]:
+        if not technical_found:
+            technical_found.append(["technical text"] if _TECHNICAL.search(text) else [])
+        return technical_found[0]
 
     if lower:
         # Written more than once, in any case ("Greylisting ... greylisting"):
@@ -403,7 +409,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
                 if _unknown_neighbour(text, m.start(), m.end(), lex):
                     ev.append("unknown word next to it")
                 pos = m.start() + len(split[0])
-                yield candidate(_RULE, pos, pos, " ", ev + technical)
+                yield candidate(_RULE, pos, pos, " ", ev + technical())
 
     # "Thereport" at a sentence start, "Dundeeon" anywhere. Other unknown
     # capitalised tokens are names ("Landray", "Hegang", "Longyuan"), so a
@@ -447,7 +453,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
                 elif split[0].lower() in _CLOSED_CLASS:
                     ev.append("function-word half")
                 pos = m.start() + len(split[0])
-                yield candidate(_RULE, pos, pos, " ", ev + technical)
+                yield candidate(_RULE, pos, pos, " ", ev + technical())
 
     # "moreUkraine": a lower-case letter followed by a capital, where the
     # token is no known brand or name (YouTube, LinkedIn, McCain, iPhone).
@@ -464,7 +470,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
                 ev.append("function-word half" if left.lower() in _CAMEL_LEFT else "content word then capital")
                 if (lex.title_ratio(right) or 0.0) >= 0.5:
                     ev.append("name on the right")
-                yield candidate(_RULE, m.start(2), m.start(2), " ", ev + technical)
+                yield candidate(_RULE, m.start(2), m.start(2), " ", ev + technical())
         # "ArdaghGroup", "GoogleWorkspace": two capitalised words run together.
         for m in _TITLE_CAMEL.finditer(text):
             left, right = m.group(1), m.group(2)
@@ -473,7 +479,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
                 continue
             ev = _title_camel_evidence(left, right, token, lex, word_counts(text, ctx))
             if ev is not None:
-                yield candidate(_RULE, m.start(2), m.start(2), " ", ev + technical)
+                yield candidate(_RULE, m.start(2), m.start(2), " ", ev + technical())
 
 
 # Left halves of a camel-case glue that are function words ("moreUkraine").
