@@ -507,17 +507,27 @@ def _capital_nearby(back: list[str], ahead: list[str]) -> bool:
     return False
 
 
-def _title_case_stretch(back: list[str], ahead: list[str], ignore: str = "") -> bool:
+def _title_case_stretch(
+    back: list[str], ahead: list[str], ignore: str = "", judged: frozenset[str] = frozenset()
+) -> bool:
     """Are a third or more of the six words on each side capitalised?
 
-    Copies of ``ignore`` (the word being judged) do not count: they are
-    judged too, and lowering some of them would change the verdict on the
-    others in the next pass (``normalize`` would not be idempotent).
+    Copies of ``ignore`` (the word being judged), and words of two letters
+    or more whose lower case is in ``judged`` (judged by the same test), do
+    not count: lowering
+    some of them would change the verdict on the others in the next pass
+    (``normalize`` would not be idempotent).
     """
     window = back[:6] + ahead[:6]
-    caps = sum(
-        1 for w in window if w.lstrip("\"'“‘(")[:1].isupper() and (not ignore or w.strip("\"'“”‘’(),.;:!?") != ignore)
-    )
+    caps = 0
+    for w in window:
+        if not w.lstrip("\"'“‘(")[:1].isupper():
+            continue
+        core = w.strip("\"'“”‘’(),.;:!?")
+        # (one letter stays evidence: "A." is an initial, "I" always a capital)
+        if (ignore and core == ignore) or (len(core) > 1 and core.lower() in judged):
+            continue
+        caps += 1
     return len(window) >= 4 and caps * 3 >= len(window)
 
 
@@ -729,7 +739,9 @@ def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candida
                 weak = ("after a word that may end a sentence: a lost period?",)
             elif prev in _NAME_INTRODUCERS:
                 weak = ("after a noun that introduces a title",)  # "the film Who Am I?"
-            elif _title_case_stretch(back, after.split(), word):
+            elif _title_case_stretch(back, after.split(), word, _FUNCTION_WORDS):
+                # (Capitalised function words around are judged the same
+                # way: they are no evidence of a title here.)
                 weak = ("in a stretch of capitalised words: a title",)
         if weak:
             yield Candidate(start, end, repl, 0.3, ("capital mid-sentence",) + weak)
