@@ -29,7 +29,8 @@ class HashedWords:
     its hash (this process's, mixed with its length) with the value in the
     low byte, in a sorted array searched by bisection. Two words share a
     key only when 56 bits of their hashes agree (about 1 in 10**11 per
-    look-up for the largest table). The words themselves are not kept, so it cannot be iterated.
+    look-up for the largest table). The words themselves are not kept, so
+    it cannot be iterated.
 
     >>> t = HashedWords([("kot", 40), ("pies", 35), ("kot", 38)])
     >>> t.get("kot"), "pies" in t, t.get("ryba", 0)

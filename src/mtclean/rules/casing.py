@@ -514,9 +514,8 @@ def _title_case_stretch(
 
     Copies of ``ignore`` (the word being judged), and words of two letters
     or more whose lower case is in ``judged`` (judged by the same test), do
-    not count: lowering
-    some of them would change the verdict on the others in the next pass
-    (``normalize`` would not be idempotent).
+    not count: lowering some of them would change the verdict on the
+    others in the next pass (``normalize`` would not be idempotent).
     """
     window = back[:6] + ahead[:6]
     caps = 0

@@ -383,12 +383,9 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
         return
     prot = protected(text, ctx)
     # (Searched on the first candidate: most texts with an unknown word yield none.)
-    technical_found: list[list[str]] = []
-
+    @functools.cache
     def technical() -> list[str]:
-        if not technical_found:
-            technical_found.append(["technical text"] if _TECHNICAL.search(text) else [])
-        return technical_found[0]
+        return ["technical text"] if _TECHNICAL.search(text) else []
 
     if lower:
         # Written more than once, in any case ("Greylisting ... greylisting"):
