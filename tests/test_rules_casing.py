@@ -260,3 +260,22 @@ def test_many_words_in_question_find_the_same_tokens():
     text = " ".join(sorted(words)) * 2 + " " + "x " * casing._SEARCH_WORDS_FROM
     expected = [(m.start(), m.group()) for m in casing._LOWER_WORD.finditer(text) if m.group() in words]
     assert [(m.start(), m.group()) for m in casing._lower_tokens(text, words)] == expected
+
+
+@given(st.lists(st.sampled_from(_CASE_ALPHABET), max_size=30).map("".join), st.sampled_from(["kyiv", "kyivans", "ki", "kié", "k-i", "ж"]))
+@example("kyiv kyivstar kyiv-based", "kyiv")
+@example("kyiv\u0301 kyiv", "kyiv")
+def test_written_lower_again_agrees_with_counting_every_run(text, word):
+    # Searched for one word at a time, or counted for the whole text once
+    # the text has been asked about many words: the same answer.
+    from collections import Counter
+
+    import mtclean.rules.casing as casing
+    from mtclean.rule import Context
+
+    expected = Counter(casing._LOWER_RUN.findall(text)).get(word, 0) > 1
+    assert casing._written_lower_again(text, word, Context("en")) is expected
+    ctx = Context("en")
+    for i in range(casing._FIND_LOWER_AT_MOST):
+        casing._written_lower_again(text, f"zz{i}", ctx)
+    assert casing._written_lower_again(text, word, ctx) is expected

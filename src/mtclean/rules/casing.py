@@ -242,8 +242,7 @@ def _lowercased_name_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
         if repl not in seen and len(word) >= 5:
             # Written in lower case again and again, never capitalised: the
             # writer's spelling, not a lost capital.
-            lower_counts: Counter[str] = ctx.cached("lower_word_counts", text, lambda t: Counter(_LOWER_RUN.findall(t)))  # type: ignore[assignment]
-            if lower_counts.get(word, 0) > 1:
+            if _written_lower_again(text, word, ctx):
                 yield Candidate(start, end, repl, 0.45, ("cased lexicon: usually capitalised", "always written in lower case"))
                 continue
         if start > 0 and text[start - 1] == "-":
@@ -270,6 +269,50 @@ def _lowercased_name_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
                     start, end, repl, 0.4,
                     ("cased lexicon: usually capitalised", "SCOWL: not listed", f"rare word (zipf {zipf:.1f})"),
                 )
+
+
+# Up to this many words a text is asked about, each is looked for with
+# str.find (stopping at its second place); past it, every lower-case run
+# of the text is counted once.
+_FIND_LOWER_AT_MOST = 64
+_LETTER_OR_DIGIT = regex.compile(r"[\p{L}\p{N}]")
+_ALL_LOWER = regex.compile(r"\p{Ll}+")
+
+
+def _written_lower_again(text: str, word: str, ctx: Context) -> bool:
+    """Does ``text`` write ``word`` (lower case) as a whole lower-case run (``_LOWER_RUN``) twice or more?
+
+    A whole-text count of every run costs about 60 ns a character, paid by
+    a long document for its first such candidate; one search per word,
+    stopping at the second place, costs a few ns a character.
+
+    >>> _written_lower_again("kyiv and kyivstar, kyiv-based", "kyiv", Context("en"))
+    True
+    >>> _written_lower_again("kyiv and kyivstar, Kyiv", "kyiv", Context("en"))
+    False
+    """
+    asked: dict[str, bool] = ctx.cached("written_lower_again", text, lambda t: {})  # type: ignore[assignment]
+    known = asked.get(word)
+    if known is not None:
+        return known
+    if len(asked) >= _FIND_LOWER_AT_MOST:
+        counts: Counter[str] = ctx.cached("lower_word_counts", text, lambda t: Counter(_LOWER_RUN.findall(t)))  # type: ignore[assignment]
+        found = counts.get(word, 0) > 1
+    elif not _ALL_LOWER.fullmatch(word):
+        found = False  # not a run of lower-case letters: no run equals it
+    else:
+        places, n, i = 0, len(word), text.find(word)
+        while i >= 0:
+            # A whole run: no letter or digit on either side (the word's
+            # letters are all lower case, so the run is exactly the word).
+            if not (i and _LETTER_OR_DIGIT.match(text, i - 1)) and not _LETTER_OR_DIGIT.match(text, i + n):
+                places += 1
+                if places > 1:
+                    break
+            i = text.find(word, i + 1)
+        found = places > 1
+    asked[word] = found
+    return found
 
 
 _OPENING_QUOTES = "\"'“‘«"
