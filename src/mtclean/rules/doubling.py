@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from operator import eq
 from typing import Iterator
 
 import regex
@@ -117,15 +118,28 @@ _DOUBLED = regex.compile(r"(?<![\p{L}\p{N}'’_@#-])(\p{L}+)((?:[ \t]+\1)+)(?![\
 def _find_doubled_words(text: str, ctx: Context) -> Iterator[Candidate]:
     # Pre-screen: two equal letter runs in a row (ignoring case), compared
     # pairwise at C speed; then the pattern, on the pieces that have one.
-    words = lower_word_list(text, ctx)
-    if not any(map(str.__eq__, words, words[1:])):
+    if not has_adjacent_equal(text, ctx):
         return
     if len(text) <= _WINDOW:
         yield from _doubled_in(text, 0, text, ctx)
         return
     for offset, piece, pw in window_words(text, ctx, _WINDOW):
-        if any(map(str.__eq__, pw, pw[1:])):
+        if any(map(eq, pw, pw[1:])):
             yield from _doubled_in(piece, offset, text, ctx)
+
+
+def has_adjacent_equal(text: str, ctx: Context) -> bool:
+    """Are two letter runs in a row of ``text`` equal, ignoring case (cached for the call)?
+
+    Shared by the doubling rules' pre-screens (``operator.eq`` compares at C
+    speed, as ``str.__eq__`` through its slot wrapper does not).
+
+    >>> has_adjacent_equal("The the end", Context()), has_adjacent_equal("the end", Context())
+    (True, False)
+    """
+    return ctx.cached(  # type: ignore[return-value]
+        "adjacent_equal", text, lambda t: (lambda w: any(map(eq, w, w[1:])))(lower_word_list(t, ctx))
+    )
 
 
 _WINDOW = 8192

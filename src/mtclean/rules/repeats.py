@@ -8,6 +8,7 @@ import regex
 
 from ..rule import Candidate, Context, Rule
 from ._common import EN, protected, run_rule, windows
+from .doubling import has_adjacent_equal
 
 __all__ = ["remove_comma_repeats", "REMOVE_COMMA_REPEATS", "remove_capitalised_doubles", "REMOVE_CAPITALISED_DOUBLES"]
 
@@ -129,8 +130,38 @@ _CAP_DOUBLE = regex.compile(
 )
 
 
+# A capitalised word with an apostrophe inside ("O'Brien"): a whole run of
+# letters and apostrophes, as each copy of such a double is.
+_APOSTROPHE_WORD = regex.compile(r"(?<![\p{L}'’])\p{Lu}\p{L}*+['’]++\p{L}[\p{L}'’]*+")
+
+
+def _may_double_capitalised(text: str, ctx: Context) -> bool:
+    """False only when ``_CAP_DOUBLE`` cannot match: a necessary condition, checked at C speed.
+
+    Each copy of a match is a word of letters and apostrophes, set off by
+    characters that are neither letters nor numbers. Without an apostrophe
+    inside (between letters), each copy is one letter run, and the two are
+    runs in a row, equal (so equal ignoring case: the shared
+    :func:`has_adjacent_equal`). With one, each copy is a whole
+    ``_APOSTROPHE_WORD``: the same one found twice.
+
+    >>> _may_double_capitalised("in Moscow Moscow, then", Context()), _may_double_capitalised("O'Neil O'Neil.", Context())
+    (True, True)
+    >>> _may_double_capitalised("O'Neil met O'Hara.", Context())
+    False
+    """
+    if has_adjacent_equal(text, ctx):
+        return True
+    if "'" not in text and "’" not in text:
+        return False
+    found = _APOSTROPHE_WORD.findall(text)
+    return len(set(found)) != len(found)
+
+
 def _find_capitalised_doubles(text: str, ctx: Context) -> Iterator[Candidate]:
     if text.islower() or not any(c.isupper() for c in text):
+        return
+    if not _may_double_capitalised(text, ctx):
         return
     prot = None
     lex = ctx.lexicon
