@@ -11,7 +11,7 @@ import regex
 
 from ..rule import Candidate, Context, Rule
 from ..language import _function_words
-from ._common import EN, DocumentProtected, line_matches, protected, run_rule, word_counts
+from ._common import EN, DocumentProtected, protected, run_rule, word_counts
 
 __all__ = [
     "capitalise_pronoun_i",
@@ -277,6 +277,34 @@ def _lower_start_lines(text: str) -> Iterator[tuple[int, int]]:
             yield text.rfind("\n", 0, p) + 1, end
 
 
+# Where a match of _START may start other than at a line start: the space
+# or tab after . ! ? or ":" (its lookbehinds and a [ \t]+).
+_MARK_SPACE = re.compile(r"[.!?:](?=[ \t])")
+
+
+def _start_matches(text: str, lines: "Iterable[tuple[int, int]]") -> Iterator["regex.Match[str]"]:
+    """``line_matches(_START, text, lines)``, _START tried only where a match may start.
+
+    A match of _START starts at a line start (``^``; the only empty match,
+    and no other starts there: a "\n" is no mark) or at a space or tab after
+    one of . ! ? : (the lookbehinds, then ``[ \t]+``). So its finditer, which
+    tries each position from the end of the last match on, finds the same as
+    trying those positions in order, skipping those inside the last match.
+    """
+    n = len(text)
+    for start, end in lines:
+        endpos = min(n, end + 1)
+        last = start
+        at = [start] + [m.start() + 1 for m in _MARK_SPACE.finditer(text, start, end)]
+        for s in at:
+            if s < last:
+                continue
+            m = _START.match(text, s, endpos)
+            if m is not None:
+                yield m
+                last = m.end()
+
+
 def _upper_starts(text: str, ctx: Context, prot: DocumentProtected) -> int:
     """How many sentence starts of the whole text are capitalised (of those the rule reads)."""
     upper = 0
@@ -298,7 +326,7 @@ def _find_sentence_start(text: str, ctx: Context) -> Iterator[Candidate]:
     if not lines:
         return
     starts = [
-        st for st in _sentence_starts(text, ctx, line_matches(_START, text, lines))
+        st for st in _sentence_starts(text, ctx, _start_matches(text, lines))
         if text[st[0]].islower()
     ]
     if not starts:
