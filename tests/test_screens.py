@@ -8,7 +8,7 @@ from hypothesis import example, given, settings, strategies as st
 
 from mtclean.document import _TRIGGER, PROTECTED_PATTERN, _protected_spans
 from mtclean.rules.repeats import _COMMA_LOOP, _may_repeat_after_comma
-from mtclean.rules.sentences import _START, _START_SCREEN
+from mtclean.rules.sentences import _LOWER_START_SCREEN, _START, _START_SCREEN, _lower_start_lines, _may_start_lower
 
 # Characters that matter to the patterns, plus a few letters of each case and script.
 _ALPHABET = list("aAbBiIxXéÉßçЖж1290 \t\n.!?:;,\"“‘«»()-_/@#`") + ["com", "org", "txt", "PDF", "www.", "://", "e.g.", "U.S."]
@@ -19,6 +19,42 @@ texts = st.lists(st.sampled_from(_ALPHABET), max_size=40).map("".join)
 def test_sentence_start_screen_covers_every_start(text):
     ends = {m.end() for m in _START_SCREEN.finditer(text)}
     assert {m.end() for m in _START.finditer(text)} <= ends
+
+
+_UPPER_ALPHABET = _ALPHABET + list("AZÀÖØÞ×ÿ") + ['"A', "“É", "1. B", ": 2) Þ"]
+
+
+@given(st.lists(st.sampled_from(_UPPER_ALPHABET), max_size=40).map("".join))
+@example('. "A b. c')
+@example("x: 1. Ab. 2) é")
+def test_lower_start_screen_keeps_every_match_before_a_lower_case_letter(text):
+    # The narrower screen drops only matches before a capital, and no other.
+    def lower(pattern):
+        return [m.span() for m in pattern.finditer(text) if m.end() < len(text) and text[m.end()].islower()]
+
+    assert lower(_LOWER_START_SCREEN) == lower(_START_SCREEN)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_UPPER_ALPHABET + ["\n1. ", "\n\"a", "! «", "? 3) ", ": 12. "]), max_size=40).map("".join))
+@example("x\n“ b")
+@example("A: 12) b")
+@example("1. b")
+def test_may_start_lower_is_necessary(text):
+    if not _may_start_lower(text):
+        assert not list(_lower_start_lines(text))
+        assert not [m for m in _START_SCREEN.finditer(text) if m.end() < len(text) and text[m.end()].islower()]
+
+
+def test_may_start_lower_on_examples():
+    assert not _may_start_lower('It rose 3.5%. "Good," she said: Fine. Really? Yes!\nNo. It was')
+    for text in ("so it goes", "A. b", "A!  «c", "A?\t1) B", "A: 3. B", "A\n“ b", "A\n2. B"):
+        assert _may_start_lower(text), text
+
+
+def test_lower_start_screen_skips_only_capitals():
+    assert not any(c.islower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ")
+    assert [m.end() for m in _LOWER_START_SCREEN.finditer("One. two. Three. ÿ")] == [5, 17]
 
 
 # Protected spans: marks of every kind, case, spaces and code spans long and short.

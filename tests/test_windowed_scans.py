@@ -20,9 +20,9 @@ def _whole_text(pattern, text, lines):
     return pattern.finditer(text)
 
 
-def _both(module, finder, text: str, lang: str = "en") -> tuple[list, list]:
+def _both(module, finder, text: str, lang: str = "en", name: str = "line_matches", whole=_whole_text) -> tuple[list, list]:
     windowed = list(finder(text, Context(lang)))
-    with mock.patch.object(module, "line_matches", _whole_text):
+    with mock.patch.object(module, name, whole):
         whole = list(finder(text, Context(lang)))
     return windowed, whole
 
@@ -107,8 +107,27 @@ _SENTENCES = ["the", "The", "one", "One", "i", "i'm", "I", "iPhone", "curses", "
 @example("It is here. the only lower start")  # a lone lower-case start: the capitals are counted
 @example("text: 1. the item\n2. the other")
 def test_sentence_start_lines_equal_whole_text(text):
-    windowed, whole = _both(sentences, sentences._find_sentence_start, text)
+    windowed, whole = _both(
+        sentences, sentences._find_sentence_start, text, name="_start_matches",
+        whole=lambda text, lines: _whole_text(sentences._START, text, lines),
+    )
     assert windowed == whole
+
+
+@settings(max_examples=400)
+@given(_texts(_SENTENCES + [": ", ":\t", ".  ", "!\t", "? ", "1. ", "2) ", "“", '"'], 50))
+@example("a.\n x. 1. b: 2. c")
+def test_start_matches_equal_line_matches(text):
+    # _START tried only after marks and at line starts: the same matches, on any lines.
+    lines = []
+    start = 0
+    for i, ch in enumerate(text + "\n"):
+        if ch == "\n":
+            lines.append((start, i))
+            start = i + 1
+    for chosen in (lines, lines[1::2]):
+        got = [m.span() for m in sentences._start_matches(text, chosen)]
+        assert got == [m.span() for m in _common.line_matches(sentences._START, text, chosen)]
 
 
 # ---------------------------------------------------------------- remove_doubled_words

@@ -11,7 +11,7 @@ import regex
 
 from ..rule import Candidate, Context, Rule
 from ..language import _function_words
-from ._common import EN, DocumentProtected, line_matches, protected, run_rule, word_counts
+from ._common import EN, DocumentProtected, protected, run_rule, word_counts
 
 __all__ = [
     "capitalise_pronoun_i",
@@ -98,6 +98,42 @@ _START = regex.compile(
 _START_SCREEN = re.compile(
     r"(?:^|[.!?][ \t]+|:[ \t]+(?=\d{1,3}[.)][ \t]))(?:\d{1,3}[.)][ \t]+)?(?:[\"“‘«][ \t]?)?(?=[^\W\d_])", re.M
 )
+# _START_SCREEN without the matches that end before a capital of A-Z or
+# À-Þ (none of them is lower case: str.islower() is False). From any
+# position at most one path of the pattern succeeds (its marks, spaces,
+# digits and quotes are no letters, so it ends before the first letter
+# after them), so dropping those matches leaves the others as they were:
+# the finditer matches that end before a lower-case letter are the same.
+# Most sentences start with such a capital: they are no longer walked in Python.
+_LOWER_START_SCREEN = re.compile(
+    r"(?:^|[.!?][ \t]+|:[ \t]+(?=\d{1,3}[.)][ \t]))(?:\d{1,3}[.)][ \t]+)?(?:[\"“‘«][ \t]?)?(?=[^\W\d_A-ZÀ-ÖØ-Þ])", re.M
+)
+# What a match of _LOWER_START_SCREEN that ends before a lower-case letter
+# starts with, and the characters after it: at the text start or after a
+# "\n" (``^``), or after . ! ? and spaces, an optional quote (and space),
+# then a digit (the list number) or a letter other than the capitals above;
+# or ":", spaces and a digit. Each a separate search (a literal first
+# character is found at C speed, a leading alternation is tried at every
+# position), the rarer marks only when the text holds them.
+_TEXT_FIRST = r"(?:[\"“‘«][ \t]?)?[^\W_A-ZÀ-ÖØ-Þ]"
+_TEXT_START_SCREEN = re.compile(_TEXT_FIRST)
+_AFTER_PERIOD = re.compile(r"\.[ \t]+" + _TEXT_FIRST)
+_AFTER_NEWLINE = re.compile(r"\n" + _TEXT_FIRST)
+_AFTER_COLON = re.compile(r":[ \t]+\d")
+_AFTER_MARK = re.compile(r"[!?][ \t]+" + _TEXT_FIRST)
+
+
+def _may_start_lower(text: str) -> bool:
+    """False when ``_lower_start_lines(text)`` yields nothing, for sure (the patterns above: a necessary condition)."""
+    return bool(
+        _TEXT_START_SCREEN.match(text)
+        or _AFTER_PERIOD.search(text)
+        or ("\n" in text and _AFTER_NEWLINE.search(text))
+        or (":" in text and _AFTER_COLON.search(text))
+        or (("!" in text or "?" in text) and _AFTER_MARK.search(text))
+    )
+
+
 # The token before a terminator is an abbreviation by its shape: letters
 # with periods ("U.S.", "p.m.", "e.g.") or one letter (an initial, "J.").
 _ABBREVIATION_SHAPE = regex.compile(r"(?:^|[^\p{L}])(?:\p{L}\.){2,}$|(?:^|[^\p{L}.])\p{L}\.$|\p{L}\.\p{L}{1,3}\.$")
@@ -227,16 +263,46 @@ def _lower_start_lines(text: str) -> Iterator[tuple[int, int]]:
     Every sentence start ends a match of _START_SCREEN (a superset of
     _START, in the standard library: 6x faster), and neither pattern
     matches "\n" (spaces and tabs, marks, digits; ``^`` is empty): a
-    lower-case sentence start lies on one of these lines.
+    lower-case sentence start lies on one of these lines. (The matches
+    themselves are _LOWER_START_SCREEN's: the same that end before a
+    lower-case letter.)
     """
     end = -1
-    for m in _START_SCREEN.finditer(text):
+    for m in _LOWER_START_SCREEN.finditer(text):
         p = m.end()
         if p > end and text[p].islower():
             end = text.find("\n", p)
             if end < 0:
                 end = len(text)
             yield text.rfind("\n", 0, p) + 1, end
+
+
+# Where a match of _START may start other than at a line start: the space
+# or tab after . ! ? or ":" (its lookbehinds and a [ \t]+).
+_MARK_SPACE = re.compile(r"[.!?:](?=[ \t])")
+
+
+def _start_matches(text: str, lines: "Iterable[tuple[int, int]]") -> Iterator["regex.Match[str]"]:
+    """``line_matches(_START, text, lines)``, _START tried only where a match may start.
+
+    A match of _START starts at a line start (``^``; the only empty match,
+    and no other starts there: a "\n" is no mark) or at a space or tab after
+    one of . ! ? : (the lookbehinds, then ``[ \t]+``). So its finditer, which
+    tries each position from the end of the last match on, finds the same as
+    trying those positions in order, skipping those inside the last match.
+    """
+    n = len(text)
+    for start, end in lines:
+        endpos = min(n, end + 1)
+        last = start
+        at = [start] + [m.start() + 1 for m in _MARK_SPACE.finditer(text, start, end)]
+        for s in at:
+            if s < last:
+                continue
+            m = _START.match(text, s, endpos)
+            if m is not None:
+                yield m
+                last = m.end()
 
 
 def _upper_starts(text: str, ctx: Context, prot: DocumentProtected) -> int:
@@ -254,8 +320,13 @@ def _find_sentence_start(text: str, ctx: Context) -> Iterator[Candidate]:
     # the pre-screen is followed by a lower-case letter: _START runs there
     # only. (The capitalised starts of the whole text are counted only when
     # a lone lower-case start needs the count: see _upper_starts.)
+    if not _may_start_lower(text):
+        return  # no lower-case sentence start anywhere (the usual case)
+    lines = list(_lower_start_lines(text))
+    if not lines:
+        return
     starts = [
-        st for st in _sentence_starts(text, ctx, line_matches(_START, text, _lower_start_lines(text)))
+        st for st in _sentence_starts(text, ctx, _start_matches(text, lines))
         if text[st[0]].islower()
     ]
     if not starts:
