@@ -169,3 +169,20 @@ def test_script_screens_hold_every_character_their_patterns_start_with():
         assert bool(scripts._ANY_CYRILLIC.match(c)) == bool(scripts._CYRILLIC.match(c)), hex(i)
         if residue._FOREIGN_RUN.match(c):
             assert residue._FOREIGN_SCREEN.match(c), hex(i)
+
+
+_MARKS_ALPHABET = list("ab,.;:é1²½Ⅻ _-/\n") + [",,", ",.", ".,", "::", "..", "...", "40ha", "3 km", "x²y"]
+marks_texts = st.lists(st.sampled_from(_MARKS_ALPHABET), max_size=30).map("".join)
+
+
+@given(marks_texts)
+@example("a,. b")
+@example("40ha")
+def test_doubled_punctuation_and_number_unit_screens_are_necessary(text):
+    from mtclean.rules.punctuation import _DOUBLED
+    from mtclean.rules.whitespace import _GLUED_UNIT, _NUMBER_LETTER
+
+    if _DOUBLED.search(text):
+        assert ",," in text or ",." in text or ";;" in text or "::" in text or ".." in text
+    if _GLUED_UNIT.search(text):
+        assert _NUMBER_LETTER.search(text)

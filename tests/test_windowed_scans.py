@@ -125,6 +125,7 @@ def test_start_matches_equal_line_matches(text):
         if ch == "\n":
             lines.append((start, i))
             start = i + 1
+    assert [m.span() for m in sentences._start_matches(text, lines)] == [m.span() for m in sentences._START.finditer(text)]
     for chosen in (lines, lines[1::2]):
         got = [m.span() for m in sentences._start_matches(text, chosen)]
         assert got == [m.span() for m in _common.line_matches(sentences._START, text, chosen)]

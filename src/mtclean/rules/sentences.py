@@ -280,6 +280,7 @@ def _lower_start_lines(text: str) -> Iterator[tuple[int, int]]:
 # Where a match of _START may start other than at a line start: the space
 # or tab after . ! ? or ":" (its lookbehinds and a [ \t]+).
 _MARK_SPACE = re.compile(r"[.!?:](?=[ \t])")
+_NEWLINE = re.compile("\n")
 
 
 def _start_matches(text: str, lines: "Iterable[tuple[int, int]]") -> Iterator["regex.Match[str]"]:
@@ -308,7 +309,11 @@ def _start_matches(text: str, lines: "Iterable[tuple[int, int]]") -> Iterator["r
 def _upper_starts(text: str, ctx: Context, prot: DocumentProtected) -> int:
     """How many sentence starts of the whole text are capitalised (of those the rule reads)."""
     upper = 0
-    for pos, _, _ in _sentence_starts(text, ctx):
+    # Every line of the text: _START never matches "\n", so its matches on
+    # all lines are those of the whole text (see _start_matches).
+    breaks = [m.start() for m in _NEWLINE.finditer(text)] if "\n" in text else []
+    lines = zip([0] + [b + 1 for b in breaks], breaks + [len(text)])
+    for pos, _, _ in _sentence_starts(text, ctx, _start_matches(text, lines)):
         token = _token_at(text, pos).rstrip(_TRAILING)
         if token and not _BY_DESIGN.search(token) and not prot.covers(pos) and text[pos].isupper():
             upper += 1

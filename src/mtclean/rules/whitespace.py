@@ -221,13 +221,15 @@ def _units(lang: str) -> frozenset[str]:
 
 
 _GLUED_UNIT = regex.compile(r"(?<![\p{L}\p{N}.,:/-])(\p{N}+(?:[.,]\p{N}+)?)(\p{L}+)(?![\p{L}\p{N}/-])")
-_ANY_NUMBER = regex.compile(r"\p{N}")
+# Every match of _GLUED_UNIT holds a number right before a letter (the end
+# of group 1, the start of group 2): a search for the pair, not for any number.
+_NUMBER_LETTER = regex.compile(r"\p{N}\p{L}")
 _SPACED_UNIT = regex.compile(r"(?<![\p{L}\p{N}])\p{N}+(?:[.,]\p{N}+)? (\p{L}+)(?![\p{L}\p{N}])")
 
 
 def _find_number_unit(text: str, ctx: Context) -> Iterator[Candidate]:
     units = _units(ctx.lang)
-    if not units or _ANY_NUMBER.search(text) is None:
+    if not units or _NUMBER_LETTER.search(text) is None:
         return
     prot = None
     spaced = None
