@@ -124,7 +124,7 @@ def _find_doubled_words(text: str, ctx: Context) -> Iterator[Candidate]:
         yield from _doubled_in(text, 0, text, ctx)
         return
     for offset, piece, pw in window_words(text, ctx, _WINDOW):
-        if any(map(eq, pw, pw[1:])):
+        if _adjacent_equal(pw):
             yield from _doubled_in(piece, offset, text, ctx)
 
 
@@ -137,9 +137,12 @@ def has_adjacent_equal(text: str, ctx: Context) -> bool:
     >>> has_adjacent_equal("The the end", Context()), has_adjacent_equal("the end", Context())
     (True, False)
     """
-    return ctx.cached(  # type: ignore[return-value]
-        "adjacent_equal", text, lambda t: (lambda w: any(map(eq, w, w[1:])))(lower_word_list(t, ctx))
-    )
+    return ctx.cached("adjacent_equal", text, lambda t: _adjacent_equal(lower_word_list(t, ctx)))  # type: ignore[return-value]
+
+
+def _adjacent_equal(words: list[str]) -> bool:
+    """Are two words in a row of ``words`` equal (compared pairwise at C speed)?"""
+    return any(map(eq, words, words[1:]))
 
 
 _WINDOW = 8192
