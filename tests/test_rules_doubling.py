@@ -244,3 +244,23 @@ def test_language_grammar_keeps_double(lang, text):
 def test_language_grammar_still_repairs(lang, bad, good):
     assert remove_doubled_words(bad, lang=lang) == good
     assert norm(bad, lang=lang) == good
+
+
+def test_loop_edits_remove_exactly_one_copy_even_when_long():
+    # A removal longer than a diff's resync window (32 characters) used to
+    # come out as several misaligned edits that only together gave the
+    # right text; each edit must now remove one whole copy of the phrase.
+    phrase = "after every new evaluation campaign of the year"
+    text = (
+        f"The systems will be judged {phrase} {phrase}. "
+        + "Some plain sentences follow here to keep the loops apart. " * 3
+        + "Press it to reach the handle to reach the handle now."
+    )
+    ex = mtclean.explain(text, lang="en")
+    loops = [e for e in ex.edits if e.rule == "remove_repetition_loops"]
+    assert len(loops) == 2
+    assert {e.before.strip() for e in loops} == {phrase, "to reach the handle"}
+    assert all(e.after == "" for e in loops)
+    assert ex.text == text.replace(f"{phrase} {phrase}", phrase).replace(
+        "to reach the handle to reach the handle", "to reach the handle"
+    )

@@ -9,7 +9,7 @@ import regex
 
 from ..languages import facts, legit_doubles, word_list_file
 from ..lexicon import get_lexicon, is_loaded
-from ..rule import Candidate, Context, Rule, diff_spans
+from ..rule import Candidate, Context, Rule
 from ._common import (
     EN,
     SPACED,
@@ -579,7 +579,10 @@ def loop_evidence(words: list[str], copies: int, before: str, after: str, lang: 
     return ev
 
 
-def _collapse_loops(text: str, threshold: float = 0.5, found: list | None = None, lang: str = "en") -> str:
+def _collapse_loops(
+    text: str, threshold: float = 0.5, found: list | None = None, lang: str = "en", removed: list | None = None
+) -> str:
+    """``text`` with its loops collapsed; ``removed`` collects the (start, end) of what went."""
     out: list[str] = []
     pos = 0
     for m in _LOOP.finditer(text):
@@ -601,8 +604,47 @@ def _collapse_loops(text: str, threshold: float = 0.5, found: list | None = None
             found.extend(ev)
         out.append(text[pos:m.end(1)])
         pos = m.end(2)
+        if removed is not None:
+            removed.append((m.end(1), pos))
     out.append(text[pos:])
     return "".join(out)
+
+
+def _removed_runs(piece: str, rounds: list[list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The stretches of ``piece`` that successive rounds of removals took out, in ``piece``'s offsets.
+
+    Each round's spans are over the text the rounds before it left. A run of
+    repeated text can be removed at several offsets with the same result;
+    each stretch is reported as far right as it can slide (the first place
+    the texts differ, reading from the start), as a diff would report it.
+
+    >>> _removed_runs("a b a b c", [[(3, 7)]])
+    [(4, 8)]
+    >>> _removed_runs("x y x y z x y x y z q", [[(3, 7), (13, 17)], [(5, 11)]])
+    [(4, 8), (10, 20)]
+    """
+    alive = list(range(len(piece)))  # the piece's offset of each character left
+    for spans in rounds:
+        keep = []
+        pos = 0
+        for s, e in spans:
+            keep.extend(alive[pos:s])
+            pos = e
+        keep.extend(alive[pos:])
+        alive = keep
+    runs: list[tuple[int, int]] = []
+    prev = -1
+    for i in alive + [len(piece)]:
+        if i > prev + 1:
+            runs.append((prev + 1, i))
+        prev = i
+    out: list[tuple[int, int]] = []
+    for k, (s, e) in enumerate(runs):
+        stop = runs[k + 1][0] if k + 1 < len(runs) else len(piece)
+        while e < stop and piece[s] == piece[e]:
+            s, e = s + 1, e + 1
+        out.append((s, e))
+    return out
 
 
 def _before(text: str, pos: int) -> str:
@@ -642,17 +684,22 @@ def _find_loops(text: str, ctx: Context) -> Iterator[Candidate]:
             continue
         # Collapsing one loop can reveal a longer one ("a b a b c a b a b c"):
         # repeat until nothing changes, then report the difference.
+        # (The spans come from what each round removed, not from a diff of
+        # the piece and its repair, which misaligns a long removal.)
         fixed = piece
         found: list[str] = []
+        rounds: list[list[tuple[int, int]]] = []
         for _ in range(8):
-            again = _collapse_loops(fixed, threshold, found, ctx.lang)
+            removed: list[tuple[int, int]] = []
+            again = _collapse_loops(fixed, threshold, found, ctx.lang, removed)
+            if removed:
+                rounds.append(removed)
             if again == fixed or not _has_loop_between_spaces(again):
-                fixed = again
                 break  # (the cheap screen says no loop is left: skip a confirming scan)
             fixed = again
         ev = tuple(dict.fromkeys(found))
-        for start, end, repl in diff_spans(piece, fixed):
-            yield Candidate(offset + start, offset + end, repl, confidence_of("remove_repetition_loops", ev), ev)
+        for start, end in _removed_runs(piece, rounds) if rounds else ():
+            yield Candidate(offset + start, offset + end, "", confidence_of("remove_repetition_loops", ev), ev)
 
 
 def _same_words(a: list[str], b: list[str]) -> bool:
