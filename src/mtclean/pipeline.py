@@ -193,7 +193,7 @@ class Pipeline:
         # would detect (normalize is idempotent).
         detected_on = text  # the text ``language`` was detected on
         for _ in range(3):
-            current, applied = self._run(text, current, applied, ctx, below, found, suggestions)
+            current, applied = self._run_blocks(text, current, applied, ctx, below, found, suggestions)
             if given:
                 break
             # (Detection is deterministic: an unchanged text is not asked again.)
@@ -214,6 +214,52 @@ class Pipeline:
             _untouched(applied, below.values()) if suggestions else [],
             _untouched(applied, found.values()),
         )
+
+    def _run_blocks(
+        self,
+        text: str,
+        current: str,
+        applied: list[Edit],
+        ctx: Context,
+        below: dict[tuple, Edit],
+        found: dict[tuple, Edit],
+        suggestions: bool,
+    ) -> tuple[str, list[Edit]]:
+        """:meth:`_run` over ``current``, in blocks of paragraphs when it is long.
+
+        A text of ``_BLOCKS_FROM`` characters or more is cut at blank lines
+        into blocks of about ``_BLOCK`` characters, and each block is read
+        as a text of its own: the evidence a rule takes from the document's
+        own usage comes from its block (tens of paragraphs), and the time and
+        memory of a call stay those of a block, however long the text
+        (linear time, bounded memory). Only the first block may hold an
+        opening line and only the last a closing note (``Context.starts_text``,
+        ``ends_text``). A text with no blank line to cut at is read whole.
+        """
+        blocks = _blocks(current)
+        if blocks is None:
+            return self._run(text, current, applied, ctx, below, found, suggestions)
+        parts: list[str] = []
+        moved: list[Edit] = []
+        last = len(current)
+        for bs, be in blocks:
+            part = current[bs:be]
+            part_below: dict[tuple, Edit] = {}
+            part_found: dict[tuple, Edit] = {}
+            block_ctx = replace(ctx, memo={}, starts_text=ctx.starts_text and bs == 0, ends_text=ctx.ends_text and be == last)
+            out, edits = self._run(part, part, [], block_ctx, part_below, part_found, suggestions)
+            parts.append(out)
+            moved.extend(replace(e, start=e.start + bs, end=e.end + bs) for e in edits)
+            # Suggestions and findings: over the block, so over ``current``
+            # once shifted, and then over the input.
+            for local, into in ((part_below, below), (part_found, found)):
+                if local:
+                    shifted = [replace(e, start=e.start + bs, end=e.end + bs) for e in local.values()]
+                    for e in to_original(applied, shifted):
+                        into.setdefault((e.rule, e.start, e.end, e.after), e)
+        if not moved:
+            return current, applied
+        return "".join(parts), compose_edits(text, applied, current, moved)
 
     def _run(
         self,
@@ -385,6 +431,43 @@ class Pipeline:
             i = self.names.index(anchor) + (1 if after else 0)
             rules.insert(i, r)
         return replace(self, rules=tuple(rules))
+
+
+# Texts this long or longer are read in blocks of about _BLOCK characters,
+# cut at blank lines (Pipeline._run_blocks).
+_BLOCK = 64_000
+_BLOCKS_FROM = 2 * _BLOCK
+# A blank line: where a block may end (after it, and after the blank lines
+# that follow it).
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+
+
+def _blocks(text: str) -> list[tuple[int, int]] | None:
+    """(start, end) of the blocks ``text`` is read in, or None to read it whole.
+
+    Each block ends after the first blank line(s) at or past ``_BLOCK``
+    characters from its start; the last block is at least ``_BLOCK // 2``
+    characters (a shorter tail joins the block before it).
+
+    >>> _blocks("a" * 10)
+    >>> [(s, e) for s, e in _blocks(("x" * 99 + "\\n\\n") * 2000)][:2]
+    [(0, 64034), (64034, 128068)]
+    """
+    n = len(text)
+    if n < _BLOCKS_FROM:
+        return None
+    out: list[tuple[int, int]] = []
+    start = 0
+    while n - start >= _BLOCK + _BLOCK // 2:
+        m = _BLANK_LINES.search(text, start + _BLOCK)
+        if m is None or n - m.end() < _BLOCK // 2:
+            break
+        out.append((start, m.end()))
+        start = m.end()
+    if not out:
+        return None
+    out.append((start, n))
+    return out
 
 
 # Texts this long or longer: a later pass reads only windows (below).

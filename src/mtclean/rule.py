@@ -59,6 +59,11 @@ class Context:
     # Overrides of the rules' thresholds: one for every rule, and per rule.
     min_confidence: float | None = None
     thresholds: Mapping[str, float] = field(default_factory=dict, compare=False)
+    # Whether the text the rules read starts / ends the caller's text: a long
+    # text is read in blocks (Pipeline.explain), and only its first block
+    # may hold an opening line, only its last a closing note.
+    starts_text: bool = True
+    ends_text: bool = True
 
     def threshold(self, rule: "Rule") -> float:
         """The confidence an edit of ``rule`` needs to be applied."""

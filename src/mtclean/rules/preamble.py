@@ -73,16 +73,20 @@ def _closing_notes_start(text: str, floor: int) -> int | None:
 
 
 def _find_preamble(text: str, ctx: Context) -> Iterator[Span]:
-    if "ranslat" not in text[:300] and "ranslat" not in text[-400:]:
+    # (A block of a long text that is not its start holds no opening line;
+    # one that is not its end, no closing note.)
+    at_start = ctx.starts_text and "ranslat" in text[:300]
+    at_end = ctx.ends_text and "ranslat" in text[-400:]
+    if not (at_start or at_end):
         return
     # A byte-order mark stays where it is; the preamble may follow it.
     bom = 1 if text.startswith("\ufeff") else 0
-    m = _PREAMBLE.match(text[bom:] if bom else text)
+    m = _PREAMBLE.match(text[bom:] if bom else text) if ctx.starts_text else None
     body_start = bom
     if m:
         body_start = bom + m.end()
         yield bom + m.start(), bom + m.end(), ""
-    start = _closing_notes_start(text, body_start)
+    start = _closing_notes_start(text, body_start) if ctx.ends_text else None
     # Never the whole text: the notes go only when real text stays.
     if start is not None and text[body_start:start].strip():
         yield start, len(text), ""
