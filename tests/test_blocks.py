@@ -39,6 +39,11 @@ def test_a_long_text_is_cut_at_blank_lines_into_blocks():
         assert e1 - s1 >= pipeline._BLOCK
     assert pipeline._blocks(text[: pipeline._BLOCKS_FROM - 1]) is None
     assert pipeline._blocks("x" * (3 * pipeline._BLOCK)) is None  # nowhere to cut
+    # No blank line: cut after a line break.
+    lines = text.replace("\n\n", "\n")
+    line_blocks = pipeline._blocks(lines)
+    assert line_blocks is not None and len(line_blocks) >= 2
+    assert all(lines[e - 1] == "\n" and lines[e] != "\n" for _, e in line_blocks[:-1])
 
 
 def test_each_block_is_repaired_as_a_text_of_its_own_and_edits_point_into_the_input():

@@ -440,13 +440,15 @@ _BLOCKS_FROM = 2 * _BLOCK
 # A blank line: where a block may end (after it, and after the blank lines
 # that follow it).
 _BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+_LINE_BREAK = re.compile(r"\n+")
 
 
 def _blocks(text: str) -> list[tuple[int, int]] | None:
     """(start, end) of the blocks ``text`` is read in, or None to read it whole.
 
     Each block ends after the first blank line(s) at or past ``_BLOCK``
-    characters from its start; the last block is at least ``_BLOCK // 2``
+    characters from its start (within ``2 * _BLOCK``; else after the first
+    line break past ``_BLOCK``); the last block is at least ``_BLOCK // 2``
     characters (a shorter tail joins the block before it).
 
     >>> _blocks("a" * 10)
@@ -459,7 +461,8 @@ def _blocks(text: str) -> list[tuple[int, int]] | None:
     out: list[tuple[int, int]] = []
     start = 0
     while n - start >= _BLOCK + _BLOCK // 2:
-        m = _BLANK_LINES.search(text, start + _BLOCK)
+        # A blank line within another block's length; else a line break.
+        m = _BLANK_LINES.search(text, start + _BLOCK, start + 2 * _BLOCK) or _LINE_BREAK.search(text, start + _BLOCK)
         if m is None or n - m.end() < _BLOCK // 2:
             break
         out.append((start, m.end()))
