@@ -318,7 +318,8 @@ class Pipeline:
                 last = seen[i]
                 if last is not None and (last is current or last == current):
                     continue
-            new, rest = rule.split(current, ctx)
+            # (Suggestions below threshold are built only when they are reported.)
+            new, rest = rule.split(current, ctx, below=suggestions or rule.kind != "repair")
             if seen is not None:
                 seen[i] = None if new else current
             if near is not None:

@@ -1,0 +1,55 @@
+"""Fast paths for text dense with edits, tied to the slow paths they replace.
+
+Each test checks that a shortcut (suggestions never built, a rule's hot
+loop, the places of touched words) gives exactly what the general code
+gives, on the hostile shapes and on random text.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import example, given, strategies as st
+
+from hostile_shapes import SHAPES
+from hostile_text import hostile_text
+
+from mtclean import default_pipeline
+from mtclean.rule import Context
+
+_RULES = default_pipeline().rules
+_ALPHABET = list("aAbBcCiIxXéÉ1 \t\n.!?:;,\"“”()@/") + [
+    "Ab.", "Cd.", "word , ", "word . ", "the ", "U.S.", "e.g.", "www.x.com", "i ", "pza. ", "Kyiv", "kyiv",
+]
+texts = st.lists(st.sampled_from(_ALPHABET), max_size=40).map("".join)
+
+
+def _texts_of_every_shape() -> list[str]:
+    rnd = random.Random(11)
+    return [SHAPES[name](600) for name in sorted(SHAPES)] + [hostile_text(rnd) for _ in range(40)]
+
+
+def _check_split_without_suggestions(text: str, ctx_args: dict) -> None:
+    for rule in _RULES:
+        if not rule.applies_to(ctx_args.get("lang", "en")):
+            continue
+        applied, rest = rule.split(text, Context(**ctx_args))
+        fast, none = rule.split(text, Context(**ctx_args), below=False)
+        assert none == []
+        if rule.kind == "repair":
+            assert fast == applied, rule.name
+        else:
+            assert fast == [], rule.name
+
+
+@pytest.mark.parametrize("ctx_args", [{"lang": "en"}, {"lang": "en", "min_confidence": 0.35}, {"lang": "de"}])
+def test_split_without_suggestions_applies_the_same_on_every_shape(ctx_args):
+    for text in _texts_of_every_shape():
+        _check_split_without_suggestions(text, ctx_args)
+
+
+@given(texts)
+@example("pza. mxx. miu. Ab.Cd. x")
+def test_split_without_suggestions_applies_the_same(text):
+    _check_split_without_suggestions(text, {"lang": "en"})
