@@ -8,6 +8,7 @@ gives, on the hostile shapes and on random text.
 from __future__ import annotations
 
 import random
+from unittest import mock
 
 import pytest
 from hypothesis import example, given, strategies as st
@@ -17,6 +18,7 @@ from hostile_text import hostile_text
 
 from mtclean import default_pipeline
 from mtclean.rule import Context
+from mtclean.rules import spacing
 
 _RULES = default_pipeline().rules
 _ALPHABET = list("aAbBcCiIxXéÉ1 \t\n.!?:;,\"“”()@/") + [
@@ -53,3 +55,32 @@ def test_split_without_suggestions_applies_the_same_on_every_shape(ctx_args):
 @example("pza. mxx. miu. Ab.Cd. x")
 def test_split_without_suggestions_applies_the_same(text):
     _check_split_without_suggestions(text, {"lang": "en"})
+
+
+# ---------------------------------------------------------------- fix_space_after_punctuation
+
+
+def _space_after_asking_every_hit(text: str) -> list:
+    """The rule's edits with the shortcut off: a protected span that covers nothing (before the text)
+    makes every hit ask whether it is protected."""
+    real = spacing.protected
+
+    def with_a_span(whole, ctx):
+        prot = real(whole, ctx)
+        prot.doc.protected.insert(0, (-10, -9)) if prot.doc.protected is not None else None
+        return prot
+
+    with mock.patch.object(spacing, "protected", with_a_span):
+        return spacing.FIX_SPACE_AFTER_PUNCTUATION.candidates(text, Context("en"))
+
+
+@given(texts)
+@example("Ab.Cd.Ab.Cd. see www.x.com.Then")
+@example("Ab.Cd.Ef")
+def test_space_after_punctuation_without_protected_spans_asks_nothing(text):
+    assert spacing.FIX_SPACE_AFTER_PUNCTUATION.candidates(text, Context("en")) == _space_after_asking_every_hit(text)
+
+
+def test_space_after_punctuation_shortcut_on_every_shape():
+    for text in _texts_of_every_shape():
+        assert spacing.FIX_SPACE_AFTER_PUNCTUATION.candidates(text, Context("en")) == _space_after_asking_every_hit(text)
