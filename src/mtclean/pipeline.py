@@ -488,46 +488,52 @@ def _occurrences(text: str, words: set[str]) -> list[tuple[int, int]]:
         return []
     found: dict[str, set[tuple[int, int]]] = {}
     ascii_words = {w for w in words if w.isascii()}
-    if len(text) < _SEARCH_WORDS_FROM or len(ascii_words) <= _SEARCH_WORDS_AT_MOST:
+    low = text.lower() if len(text) >= _SEARCH_WORDS_FROM and ascii_words else ""
+    if not low:
+        pattern_words = words
+    elif len(low) == len(text) and not _CASE_FOLDS_TO_ASCII.search(text):
+        # A long text: the ASCII words are looked up in the lower-cased text
+        # (an ASCII token matches an ASCII word, ignoring case, exactly when
+        # their lower cases are equal). It has the same offsets, and only
+        # ASCII letters lower to ASCII: an ASCII word's places are where it
+        # stands whole in it, found at C speed; a word past _MAX_OCCURRENCES
+        # places is dropped anyway, so its search stops. (One pattern of a
+        # few words found every place of a word written everywhere, as on
+        # text dense with edits, to drop them all.)
+        pattern_words = words - ascii_words
+        if len(ascii_words) <= _FIND_EACH_AT_MOST:
+            for w in ascii_words:
+                spans = found.setdefault(w, set())
+                n, i = len(w), low.find(w)
+                while i >= 0:
+                    e = i + n
+                    if not (i and _WORD.match(text, i - 1, i)) and not _WORD.match(text, e, e + 1):
+                        spans.add((i, e))
+                        if len(spans) > _MAX_OCCURRENCES:
+                            break
+                    i = low.find(w, i + 1)
+        else:
+            # A search of the text per word would make the later pass
+            # quadratic (the words touched grow with the text): one scan
+            # of a prefix tree of them, at word starts, finds each
+            # word's places (a whole word cannot start inside another
+            # match, which is made of letters; a non-letter never lowers
+            # to a letter, so the lower-cased text's word starts include
+            # the text's).
+            _places_by_tree(text, low, ascii_words, found)
+    elif len(ascii_words) <= _SEARCH_WORDS_AT_MOST:
         pattern_words = words
     else:
-        # Many words in a long text: the alternation tries each at every
-        # position, so the ASCII words are looked up token by token instead
-        # (an ASCII token matches an ASCII word, ignoring case, exactly when
-        # their lower cases are equal; other tokens are asked the pattern).
+        # Many words in a long text that lowers to other offsets or holds
+        # one of İ ı ſ K: the alternation tries each word at every
+        # position, so the ASCII words are looked up token by token (other
+        # tokens are asked the pattern).
         pattern_words = words - ascii_words
-        low = text.lower()
-        if len(low) == len(text) and not _CASE_FOLDS_TO_ASCII.search(text):
-            # The lower-cased text has the same offsets, and only ASCII
-            # letters lower to ASCII: an ASCII word's places are where it
-            # stands whole in it, found at C speed; a word past
-            # _MAX_OCCURRENCES places is dropped anyway, so its search stops.
-            if len(ascii_words) <= _FIND_EACH_AT_MOST:
-                for w in ascii_words:
-                    spans = found.setdefault(w, set())
-                    n, i = len(w), low.find(w)
-                    while i >= 0:
-                        e = i + n
-                        if not (i and _WORD.match(text, i - 1, i)) and not _WORD.match(text, e, e + 1):
-                            spans.add((i, e))
-                            if len(spans) > _MAX_OCCURRENCES:
-                                break
-                        i = low.find(w, i + 1)
-            else:
-                # A search of the text per word would make the later pass
-                # quadratic (the words touched grow with the text): one scan
-                # of a prefix tree of them, at word starts, finds each
-                # word's places (a whole word cannot start inside another
-                # match, which is made of letters; a non-letter never lowers
-                # to a letter, so the lower-cased text's word starts include
-                # the text's).
-                _places_by_tree(text, low, ascii_words, found)
-        else:
-            ascii_pattern = _whole_words(ascii_words)
-            for m in _WORD.finditer(text):
-                token = m.group()
-                if token.lower() in ascii_words if token.isascii() else ascii_pattern.fullmatch(token):
-                    found.setdefault(token.lower(), set()).add(m.span())
+        ascii_pattern = _whole_words(ascii_words)
+        for m in _WORD.finditer(text):
+            token = m.group()
+            if token.lower() in ascii_words if token.isascii() else ascii_pattern.fullmatch(token):
+                found.setdefault(token.lower(), set()).add(m.span())
     if pattern_words:
         for m in _whole_words(pattern_words).finditer(text):
             found.setdefault(m.group().lower(), set()).add(m.span())
@@ -592,8 +598,9 @@ def _whole_words(words: set[str]) -> "re.Pattern[str]":
 # The only characters that lower to ASCII letters or match them ignoring
 # case (İ ı ſ and the Kelvin sign): a text with one is read token by token.
 _CASE_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-# Past this length and this many ASCII words, _occurrences reads tokens
-# rather than trying every word at every position.
+# Past this length, _occurrences finds ASCII words in the lower-cased text;
+# where it cannot (other offsets, or İ ı ſ K), past this many ASCII words it
+# reads tokens rather than trying every word at every position.
 _SEARCH_WORDS_FROM = 50_000
 _SEARCH_WORDS_AT_MOST = 40
 # Up to this many ASCII words, each is found with str.find (a few ms per
