@@ -246,7 +246,7 @@ def _glued_at(
     if after[:1].isupper() and after[1:].islower() and len(after) >= 2:  # "plates.Children"
         if before + punct in _BRANDS:
             return None
-        ev = _EV_SENTENCE
+        ev: tuple[str, ...] = _EV_SENTENCE
         if (
             before[0].isupper()
             and punct == "."
