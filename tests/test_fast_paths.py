@@ -18,7 +18,7 @@ from hostile_text import hostile_text
 
 from mtclean import default_pipeline
 from mtclean.rule import Context
-from mtclean.rules import spacing
+from mtclean.rules import doubling, spacing
 
 _RULES = default_pipeline().rules
 _ALPHABET = list("aAbBcCiIxXéÉ1 \t\n.!?:;,\"“”()@/") + [
@@ -84,3 +84,36 @@ def test_space_after_punctuation_without_protected_spans_asks_nothing(text):
 def test_space_after_punctuation_shortcut_on_every_shape():
     for text in _texts_of_every_shape():
         assert spacing.FIX_SPACE_AFTER_PUNCTUATION.candidates(text, Context("en")) == _space_after_asking_every_hit(text)
+
+
+# ---------------------------------------------------------------- remove_repetition_loops' screen
+
+
+def _loop_between_spaces_reference(piece: str, span: int = 16) -> bool:
+    """_has_loop_between_spaces as it was: the copies' tokens read for every repeated pair."""
+    tokens = piece.lower().split()
+    cores = [t.strip(doubling._PUNCT) for t in tokens]
+    for i, j in doubling._pair_repeats(list(zip(cores, cores[1:])), span):
+        k = j - i
+        if cores[i:j] == cores[j:j + k]:
+            inner = tokens[i:j + k]
+            if all(t == t.rstrip(doubling._PUNCT) for t in inner[:-1]) and all(
+                t == t.lstrip(doubling._PUNCT) for t in inner[1:]
+            ):
+                return True
+    return False
+
+
+_LOOP_ALPHABET = ["a ", "b ", "a. ", "b. ", "(a ", "a) ", "“b ", "b” ", "Ab. ", "Cd. ", "a,b ", "\n", " ", ".", "c "]
+
+
+@given(st.lists(st.sampled_from(_LOOP_ALPHABET), max_size=40).map("".join), st.integers(2, 16))
+@example("Ab. Cd. Ab. Cd. ", 16)
+@example("(a b a b) ", 16)
+def test_loop_screen_counts_marks_as_it_read_them(piece, span):
+    assert doubling._has_loop_between_spaces(piece, span) == _loop_between_spaces_reference(piece, span)
+
+
+def test_loop_screen_on_every_shape():
+    for text in _texts_of_every_shape():
+        assert doubling._has_loop_between_spaces(text) == _loop_between_spaces_reference(text)
