@@ -16,7 +16,7 @@ from hypothesis import example, given, strategies as st
 from hostile_shapes import SHAPES
 from hostile_text import hostile_text
 
-from mtclean import default_pipeline
+from mtclean import default_pipeline, pipeline
 from mtclean.rule import Context
 from mtclean.rules import doubling, spacing
 
@@ -117,3 +117,31 @@ def test_loop_screen_counts_marks_as_it_read_them(piece, span):
 def test_loop_screen_on_every_shape():
     for text in _texts_of_every_shape():
         assert doubling._has_loop_between_spaces(text) == _loop_between_spaces_reference(text)
+
+
+# ---------------------------------------------------------------- the words an edit touched
+
+
+def _words_around_reference(text: str, spans: list[tuple[int, int]]) -> set[str]:
+    """pipeline._words_around as it was: both ends widened by the patterns, every window read by _WORD."""
+    words: set[str] = set()
+    for start, end in spans:
+        lo = pipeline._LETTERS_BEFORE.match(text, 0, start).start()
+        hi = pipeline._LETTERS_AFTER.match(text, end).end()
+        words.update(w.lower() for w in pipeline._WORD.findall(text, lo, hi))
+    return words
+
+
+_AROUND_ALPHABET = list("aAbZ .,_1²é\u0301ßЖ\n-'") + ["Ab.", "Cd.", "x" * 70]
+
+
+@given(
+    st.lists(st.sampled_from(_AROUND_ALPHABET), max_size=30).map("".join),
+    st.lists(st.tuples(st.integers(0, 200), st.integers(0, 4)), max_size=8),
+)
+@example("Ab.Cd.", [(3, 3), (6, 6)])
+@example("ab²cd é\u0301f", [(2, 2), (4, 5), (7, 7)])
+def test_words_around_equal_the_patterns_everywhere(text, picks):
+    n = len(text)
+    spans = sorted((min(s, n), min(n, min(s, n) + k)) for s, k in picks)
+    assert pipeline._words_around(text, spans) == _words_around_reference(text, spans)

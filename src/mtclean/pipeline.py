@@ -465,16 +465,28 @@ def _words_around(text: str, spans: list[tuple[int, int]]) -> set[str]:
     ['ct']
     """
     words: set[str] = set()
-    seen: set[tuple[int, int]] = set()
     before, after = _LETTERS_BEFORE.match, _LETTERS_AFTER.match
+    findall, lower = _WORD.findall, str.lower
+    last_lo = last_hi = -1
     for start, end in spans:
         # (Widened at C speed: with an edit every few letters, as in a line
-        # of mojibake, a character loop here was most of a call's cost.)
-        lo = before(text, 0, start).start()
-        hi = after(text, end).end()
-        if (lo, hi) not in seen:
-            seen.add((lo, hi))
-            words.update(w.lower() for w in _WORD.findall(text, lo, hi))
+        # of mojibake, a character loop here was most of a call's cost. An
+        # ASCII non-letter next to the span widens nothing: no pattern asked.)
+        c = text[start - 1] if start else ""
+        lo = start if c < "\x80" and not c.isalpha() else before(text, 0, start).start()
+        c = text[end:end + 1]
+        hi = end if c < "\x80" and not c.isalpha() else after(text, end).end()
+        if lo == last_lo and hi == last_hi:
+            continue  # (the same words as the span before)
+        last_lo, last_hi = lo, hi
+        if start == end:
+            # An insertion: letters on both sides only, so ASCII ones are one word.
+            run = text[lo:hi]
+            if run.isascii():
+                if run:
+                    words.add(run.lower())
+                continue
+        words.update(map(lower, findall(text, lo, hi)))
     return words
 
 
