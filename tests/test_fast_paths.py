@@ -18,7 +18,7 @@ from hostile_text import hostile_text
 
 from mtclean import default_pipeline, pipeline
 from mtclean.rule import Context
-from mtclean.rules import doubling, spacing
+from mtclean.rules import doubling, sentences, spacing
 
 _RULES = default_pipeline().rules
 _ALPHABET = list("aAbBcCiIxXéÉ1 \t\n.!?:;,\"“”()@/") + [
@@ -60,18 +60,22 @@ def test_split_without_suggestions_applies_the_same(text):
 # ---------------------------------------------------------------- fix_space_after_punctuation
 
 
-def _space_after_asking_every_hit(text: str) -> list:
-    """The rule's edits with the shortcut off: a protected span that covers nothing (before the text)
+def _asking_every_hit(module, rule, text: str) -> list:
+    """``rule``'s candidates with the shortcut off: a protected span that covers nothing (before the text)
     makes every hit ask whether it is protected."""
-    real = spacing.protected
+    real = module.protected
 
     def with_a_span(whole, ctx):
         prot = real(whole, ctx)
-        prot.doc.protected.insert(0, (-10, -9)) if prot.doc.protected is not None else None
+        prot.doc.protected.insert(0, (-10, -9))
         return prot
 
-    with mock.patch.object(spacing, "protected", with_a_span):
-        return spacing.FIX_SPACE_AFTER_PUNCTUATION.candidates(text, Context("en"))
+    with mock.patch.object(module, "protected", with_a_span):
+        return rule.candidates(text, Context("en"))
+
+
+def _space_after_asking_every_hit(text: str) -> list:
+    return _asking_every_hit(spacing, spacing.FIX_SPACE_AFTER_PUNCTUATION, text)
 
 
 @given(texts)
@@ -145,3 +149,16 @@ def test_words_around_equal_the_patterns_everywhere(text, picks):
     n = len(text)
     spans = sorted((min(s, n), min(n, min(s, n) + k)) for s, k in picks)
     assert pipeline._words_around(text, spans) == _words_around_reference(text, spans)
+
+
+@given(texts)
+@example("pza. mxx. miu. see www.x.com. then")
+def test_sentence_start_without_protected_spans_asks_nothing(text):
+    rule = sentences.CAPITALISE_SENTENCE_START
+    assert rule.candidates(text, Context("en")) == _asking_every_hit(sentences, rule, text)
+
+
+def test_sentence_start_shortcut_on_every_shape():
+    rule = sentences.CAPITALISE_SENTENCE_START
+    for text in _texts_of_every_shape():
+        assert rule.candidates(text, Context("en")) == _asking_every_hit(sentences, rule, text)
