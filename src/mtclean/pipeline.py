@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 import bisect
+from itertools import accumulate
 import re
 from typing import Callable, Iterable, Iterator, Mapping
 
@@ -416,9 +417,7 @@ def _map_spans(spans: list[tuple[int, int]], edits: list[Edit], *, grow: bool) -
     """``spans`` (over a text) moved through ``edits`` (over it); with ``grow``, plus what the edits wrote. Merged, sorted."""
     order = sorted(edits, key=BY_POSITION)
     ends = [e.end for e in order]
-    shift = [0]
-    for e in order:
-        shift.append(shift[-1] + len(e.after) - (e.end - e.start))
+    shift = list(accumulate([len(e.after) - (e.end - e.start) for e in order], initial=0))
 
     def moved(p: int, at_end: bool) -> int:
         k = bisect.bisect_right(ends, p)  # edits wholly before p
@@ -428,7 +427,7 @@ def _map_spans(spans: list[tuple[int, int]], edits: list[Edit], *, grow: bool) -
 
     out = [(moved(s, False), moved(e, True)) for s, e in spans]
     if grow:
-        out += [(ed.start + shift[k], ed.start + shift[k] + len(ed.after)) for k, ed in enumerate(order)]
+        out += [(ed.start + sh, ed.start + sh + len(ed.after)) for ed, sh in zip(order, shift)]
     return _merge_spans(out)
 
 
@@ -444,12 +443,9 @@ def _output_spans(edits: list[Edit]) -> list[tuple[int, int]]:
     >>> _output_spans([Edit("r", 2, 4, "ab", "x"), Edit("r", 6, 6, "", "yz")])
     [(2, 3), (5, 7)]
     """
-    out, delta = [], 0
-    for e in sorted(edits, key=BY_POSITION):
-        s = e.start + delta
-        out.append((s, s + len(e.after)))
-        delta += len(e.after) - (e.end - e.start)
-    return out
+    order = sorted(edits, key=BY_POSITION)
+    shifts = accumulate([len(e.after) - (e.end - e.start) for e in order], initial=0)
+    return [(e.start + d, e.start + d + len(e.after)) for e, d in zip(order, shifts)]
 
 
 # The letters just before and just after a span (at most 64: a span inside
