@@ -3,12 +3,17 @@ edits of the rules before it, in the coordinates of the original text)."""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import pickle
+from typing import Sequence
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from mtclean import Context, Edit, Rule, apply_edits
-from mtclean.edits import compose_edits
+from mtclean.edits import compose_edits, new_edit
 
 
 def fold(original: str, *rounds: list[Edit]) -> tuple[list[Edit], str]:
@@ -195,3 +200,168 @@ def test_fold_on_arbitrary_text(original, data):
         applied = compose_edits(original, applied, current, new)
         current = apply_edits(current, new)
     check_invariants(original, applied, current)
+
+
+# ---------------------------------------------------------------- the fast paths against the slow ones
+
+
+def _compose_reference(
+    original: str,
+    applied: Sequence[Edit],
+    current: str,
+    new: Sequence[Edit],
+) -> list[Edit]:
+    """compose_edits as it was before its copying went by bisection (one edit at a time)."""
+    if not new:
+        return list(applied)
+    # Spans of the applied edits in current coordinates.
+    cur_spans: list[tuple[int, int]] = []
+    delta = 0
+    for a in applied:
+        cs = a.start + delta
+        cur_spans.append((cs, cs + len(a.after)))
+        delta += len(a.after) - (a.end - a.start)
+
+    result: list[Edit] = []
+    i = 0  # index into applied
+    delta = 0  # current - original, for positions before applied[i]
+    n_applied = len(applied)
+    new_sorted = sorted(new, key=lambda e: (e.start, e.end))
+    j = 0
+    while j < len(new_sorted):
+        e = new_sorted[j]
+        # Copy applied edits that end strictly before this new edit starts.
+        while i < n_applied and cur_spans[i][1] < e.start:
+            a = applied[i]
+            result.append(a)
+            delta += len(a.after) - (a.end - a.start)
+            i += 1
+        # Grow a cluster: this new edit, plus every applied edit or further
+        # new edit that overlaps or touches it (in current coordinates).
+        c_start, c_end = e.start, e.end
+        first_i = i
+        members_new = [e]
+        j += 1
+        while True:
+            grew = False
+            while i < n_applied and cur_spans[i][0] <= c_end:
+                c_start = min(c_start, cur_spans[i][0])
+                c_end = max(c_end, cur_spans[i][1])
+                i += 1
+                grew = True
+            while j < len(new_sorted) and new_sorted[j].start <= c_end and i > first_i:
+                # Only chain further new edits through an applied edit; two
+                # new edits that merely touch stay separate.
+                members_new.append(new_sorted[j])
+                c_end = max(c_end, new_sorted[j].end)
+                j += 1
+                grew = True
+            if not grew:
+                break
+        if i == first_i:
+            # No earlier edit involved: translate offsets and keep it.
+            result.append(
+                Edit(
+                    e.rule,
+                    e.start - delta,
+                    e.end - delta,
+                    original[e.start - delta:e.end - delta],
+                    e.after,
+                    e.confidence,
+                    e.evidence,
+                    e.category,
+                )
+            )
+            continue
+        # Merge with applied[first_i:i].
+        rules: list[str] = []
+        categories: list[str] = []
+        evidence: list[str] = []
+        confidence = 1.0
+        members = [*applied[first_i:i], *members_new]
+        for m in members:
+            for r in m.rule.split("+"):
+                if r not in rules:
+                    rules.append(r)
+            for c in m.category.split("+") if m.category else ():
+                if c not in categories:
+                    categories.append(c)
+            # A merged edit is as sure as its least sure member, and keeps
+            # every member's evidence.
+            confidence = min(confidence, m.confidence)
+            for ev in m.evidence:
+                if ev not in evidence:
+                    evidence.append(ev)
+        o_start = min(applied[first_i].start, c_start - delta)
+        d_end = delta
+        for a in applied[first_i:i]:
+            d_end += len(a.after) - (a.end - a.start)
+        o_end = max(applied[i - 1].end, c_end - d_end)
+        # The merged replacement: current text over the cluster with the new
+        # edits applied.
+        pieces: list[str] = []
+        pos = c_start
+        for m in members_new:
+            pieces.append(current[pos:m.start])
+            pieces.append(m.after)
+            pos = m.end
+        pieces.append(current[pos:c_end])
+        after = "".join(pieces)
+        before = original[o_start:o_end]
+        delta = d_end
+        if before != after:
+            result.append(
+                Edit(
+                    "+".join(rules),
+                    o_start,
+                    o_end,
+                    before,
+                    after,
+                    confidence,
+                    tuple(evidence),
+                    "+".join(categories),
+                )
+            )
+    while i < n_applied:
+        result.append(applied[i])
+        i += 1
+    return result
+
+
+@given(original=st.text(alphabet=ALPHABET, max_size=24), data=st.data(), rounds=st.integers(1, 6))
+def test_compose_equals_the_one_at_a_time_reference(original, data, rounds):
+    """The bisecting compose_edits gives the same edits as the old linear walk, round after round."""
+    applied: list[Edit] = []
+    current = original
+    for k in range(rounds):
+        new = _random_round(data, current, f"r{k}")
+        got = compose_edits(original, applied, current, new)
+        assert got == _compose_reference(original, applied, current, new)
+        applied = got
+        current = apply_edits(current, new)
+
+
+def test_compose_keeps_a_first_round_edit_as_it_is():
+    e = Edit("r", 3, 3, "", " ", 0.9, ("why",), "spacing")
+    assert compose_edits("Ab.Cd.", [], "Ab.Cd.", [e])[0] is e
+
+
+@given(
+    rule=st.text(max_size=5),
+    start=st.integers(0, 50),
+    length=st.integers(0, 5),
+    before=st.text(max_size=5),
+    after=st.text(max_size=5),
+    confidence=st.floats(0, 1),
+    evidence=st.lists(st.text(max_size=5), max_size=3).map(tuple),
+    category=st.text(max_size=5),
+)
+def test_new_edit_is_an_edit_like_any_other(rule, start, length, before, after, confidence, evidence, category):
+    args = (rule, start, start + length, before, after, confidence, evidence, category)
+    fast, slow = new_edit(*args), Edit(*args)
+    assert type(fast) is Edit
+    assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+    assert pickle.loads(pickle.dumps(fast)) == slow
+    assert copy.deepcopy(fast) == slow
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        fast.start = 0  # type: ignore[misc]

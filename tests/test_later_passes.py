@@ -210,21 +210,24 @@ def test_occurrences_token_by_token_equal_one_pattern(text, words):
 
     from mtclean import pipeline
 
-    with mock.patch.object(pipeline, "_SEARCH_WORDS_FROM", 0), mock.patch.object(pipeline, "_SEARCH_WORDS_AT_MOST", 0):
-        # each word found on its own, then all in one prefix-tree scan (as
-        # deep as any word, or shallower: longer words found by their heads)
-        from mtclean import document
+    # (Few words, as many as the pattern takes where the text cannot be
+    # searched lower-cased, or none: token by token there.)
+    for at_most in (0, 40):
+        with mock.patch.object(pipeline, "_SEARCH_WORDS_FROM", 0), mock.patch.object(pipeline, "_SEARCH_WORDS_AT_MOST", at_most):
+            # each word found on its own, then all in one prefix-tree scan (as
+            # deep as any word, or shallower: longer words found by their heads)
+            from mtclean import document
 
-        # and in stretches of a few characters, a word left out once it is capped
-        for find_each, depth, stretch in ((100, 100, 1 << 16), (0, 100, 1 << 16), (0, 2, 1 << 16), (0, 3, 4)):
-            with mock.patch.object(pipeline, "_FIND_EACH_AT_MOST", find_each), \
-                    mock.patch.object(pipeline, "WORD_START_DEPTH", depth), \
-                    mock.patch.object(document, "WORD_START_DEPTH", depth), \
-                    mock.patch.object(pipeline, "_TREE_STRETCH", stretch):
-                assert sorted(pipeline._occurrences(text, words)) == _occurrences_by_one_pattern(text, words)
-                # A word written more than the cap is dropped, however its search stops.
-                with mock.patch.object(pipeline, "_MAX_OCCURRENCES", 2):
+            # and in stretches of a few characters, a word left out once it is capped
+            for find_each, depth, stretch in ((100, 100, 1 << 16), (0, 100, 1 << 16), (0, 2, 1 << 16), (0, 3, 4)):
+                with mock.patch.object(pipeline, "_FIND_EACH_AT_MOST", find_each), \
+                        mock.patch.object(pipeline, "WORD_START_DEPTH", depth), \
+                        mock.patch.object(document, "WORD_START_DEPTH", depth), \
+                        mock.patch.object(pipeline, "_TREE_STRETCH", stretch):
                     assert sorted(pipeline._occurrences(text, words)) == _occurrences_by_one_pattern(text, words)
+                    # A word written more than the cap is dropped, however its search stops.
+                    with mock.patch.object(pipeline, "_MAX_OCCURRENCES", 2):
+                        assert sorted(pipeline._occurrences(text, words)) == _occurrences_by_one_pattern(text, words)
 
 
 def test_a_later_pass_skips_the_rules_that_would_read_the_same_text_again():

@@ -8,11 +8,13 @@ is expressed in the coordinates of the ORIGINAL text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
+from dataclasses import dataclass, fields
+from itertools import accumulate
 import operator
 from typing import Iterable, Sequence
 
-__all__ = ["Edit", "apply_edits", "compose_edits", "to_original"]
+__all__ = ["Edit", "apply_edits", "compose_edits", "new_edit", "to_original"]
 
 # The sort key of edits and spans: by start, then end (at C speed).
 BY_POSITION = operator.attrgetter("start", "end")
@@ -61,6 +63,46 @@ class Edit:
         }
 
 
+# The fields' slot descriptors, to build an Edit without the frozen
+# dataclass __init__ (which sets each field through object.__setattr__).
+_new = object.__new__
+(
+    _set_rule, _set_start, _set_end, _set_before, _set_after, _set_confidence, _set_evidence, _set_category
+) = (Edit.__dict__[f.name].__set__ for f in fields(Edit))
+
+
+def new_edit(
+    rule: str,
+    start: int,
+    end: int,
+    before: str,
+    after: str,
+    confidence: float = 1.0,
+    evidence: tuple[str, ...] = (),
+    category: str = "",
+) -> Edit:
+    """``Edit(rule, start, ...)``, built about twice as fast (the same object).
+
+    For the hot paths of text dense with edits (one every few characters):
+    the fields are written through their slots, as the frozen dataclass's
+    ``__init__`` writes them through ``object.__setattr__``. The edit stays
+    immutable (assigning a field raises), equal, hashable and picklable.
+
+    >>> new_edit("r", 0, 4, "the ", "") == Edit("r", 0, 4, "the ", "")
+    True
+    """
+    e = _new(Edit)
+    _set_rule(e, rule)
+    _set_start(e, start)
+    _set_end(e, end)
+    _set_before(e, before)
+    _set_after(e, after)
+    _set_confidence(e, confidence)
+    _set_evidence(e, evidence)
+    _set_category(e, category)
+    return e
+
+
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """Apply non-overlapping edits (in ``text``'s coordinates) to ``text``.
 
@@ -95,28 +137,29 @@ def compose_edits(
     """
     if not new:
         return list(applied)
-    # Spans of the applied edits in current coordinates.
-    cur_spans: list[tuple[int, int]] = []
-    delta = 0
-    for a in applied:
-        cs = a.start + delta
-        cur_spans.append((cs, cs + len(a.after)))
-        delta += len(a.after) - (a.end - a.start)
+    n_applied = len(applied)
+    # Where each applied edit's output ends in current coordinates, and the
+    # shift (current - original) after it. Applied edits are sorted and do
+    # not overlap, so both ends grow: the edits to copy before a new one are
+    # found by bisection and copied as a slice (on text dense with edits,
+    # the copying was most of a later call's cost).
+    shifts = list(accumulate([len(a.after) - (a.end - a.start) for a in applied]))
+    cur_ends = [a.end + d for a, d in zip(applied, shifts)]
 
     result: list[Edit] = []
     i = 0  # index into applied
     delta = 0  # current - original, for positions before applied[i]
-    n_applied = len(applied)
     new_sorted = sorted(new, key=BY_POSITION)
+    n_new = len(new_sorted)
     j = 0
-    while j < len(new_sorted):
+    while j < n_new:
         e = new_sorted[j]
         # Copy applied edits that end strictly before this new edit starts.
-        while i < n_applied and cur_spans[i][1] < e.start:
-            a = applied[i]
-            result.append(a)
-            delta += len(a.after) - (a.end - a.start)
-            i += 1
+        k = bisect_left(cur_ends, e.start, i)
+        if k > i:
+            result.extend(applied[i:k])
+            delta = shifts[k - 1]
+            i = k
         # Grow a cluster: this new edit, plus every applied edit or further
         # new edit that overlaps or touches it (in current coordinates).
         c_start, c_end = e.start, e.end
@@ -125,12 +168,12 @@ def compose_edits(
         j += 1
         while True:
             grew = False
-            while i < n_applied and cur_spans[i][0] <= c_end:
-                c_start = min(c_start, cur_spans[i][0])
-                c_end = max(c_end, cur_spans[i][1])
+            while i < n_applied and cur_ends[i] - len(applied[i].after) <= c_end:
+                c_start = min(c_start, cur_ends[i] - len(applied[i].after))
+                c_end = max(c_end, cur_ends[i])
                 i += 1
                 grew = True
-            while j < len(new_sorted) and new_sorted[j].start <= c_end and i > first_i:
+            while j < n_new and new_sorted[j].start <= c_end and i > first_i:
                 # Only chain further new edits through an applied edit; two
                 # new edits that merely touch stay separate.
                 members_new.append(new_sorted[j])
@@ -140,19 +183,13 @@ def compose_edits(
             if not grew:
                 break
         if i == first_i:
-            # No earlier edit involved: translate offsets and keep it.
-            result.append(
-                Edit(
-                    e.rule,
-                    e.start - delta,
-                    e.end - delta,
-                    original[e.start - delta:e.end - delta],
-                    e.after,
-                    e.confidence,
-                    e.evidence,
-                    e.category,
-                )
-            )
+            # No earlier edit involved: translate offsets and keep it (the
+            # same edit, when nothing moved it and its text is the original's).
+            o_start = e.start - delta
+            before = original[o_start:e.end - delta]
+            if delta or before != e.before:
+                e = new_edit(e.rule, o_start, e.end - delta, before, e.after, e.confidence, e.evidence, e.category)
+            result.append(e)
             continue
         # Merge with applied[first_i:i].
         rules: list[str] = []
@@ -174,9 +211,7 @@ def compose_edits(
                 if ev not in evidence:
                     evidence.append(ev)
         o_start = min(applied[first_i].start, c_start - delta)
-        d_end = delta
-        for a in applied[first_i:i]:
-            d_end += len(a.after) - (a.end - a.start)
+        d_end = shifts[i - 1]
         o_end = max(applied[i - 1].end, c_end - d_end)
         # The merged replacement: current text over the cluster with the new
         # edits applied.
@@ -192,7 +227,7 @@ def compose_edits(
         delta = d_end
         if before != after:
             result.append(
-                Edit(
+                new_edit(
                     "+".join(rules),
                     o_start,
                     o_end,
@@ -203,9 +238,7 @@ def compose_edits(
                     "+".join(categories),
                 )
             )
-    while i < n_applied:
-        result.append(applied[i])
-        i += 1
+    result.extend(applied[i:])
     return result
 
 
@@ -234,7 +267,5 @@ def to_original(applied: Sequence[Edit], spans: Sequence[Edit]) -> list[Edit]:
         if i < len(applied) and applied[i].start + delta <= s.end:
             continue  # touches an applied edit's output
         o = s.start - delta
-        out.append(
-            Edit(s.rule, o, o + (s.end - s.start), s.before, s.after, s.confidence, s.evidence, s.category)
-        )
+        out.append(new_edit(s.rule, o, o + (s.end - s.start), s.before, s.after, s.confidence, s.evidence, s.category))
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 import bisect
+from itertools import accumulate
 import re
 from typing import Callable, Iterable, Iterator, Mapping
 
@@ -364,7 +365,8 @@ class Pipeline:
                 last = seen[i]
                 if last is not None and (last is current or last == current):
                     continue
-            new, rest = rule.split(current, ctx)
+            # (Suggestions below threshold are built only when they are reported.)
+            new, rest = rule.split(current, ctx, below=suggestions or rule.kind != "repair")
             if seen is not None:
                 seen[i] = None if new else current
             if near is not None:
@@ -501,9 +503,7 @@ def _map_spans(spans: list[tuple[int, int]], edits: list[Edit], *, grow: bool) -
     """``spans`` (over a text) moved through ``edits`` (over it); with ``grow``, plus what the edits wrote. Merged, sorted."""
     order = sorted(edits, key=BY_POSITION)
     ends = [e.end for e in order]
-    shift = [0]
-    for e in order:
-        shift.append(shift[-1] + len(e.after) - (e.end - e.start))
+    shift = list(accumulate([len(e.after) - (e.end - e.start) for e in order], initial=0))
 
     def moved(p: int, at_end: bool) -> int:
         k = bisect.bisect_right(ends, p)  # edits wholly before p
@@ -513,7 +513,7 @@ def _map_spans(spans: list[tuple[int, int]], edits: list[Edit], *, grow: bool) -
 
     out = [(moved(s, False), moved(e, True)) for s, e in spans]
     if grow:
-        out += [(ed.start + shift[k], ed.start + shift[k] + len(ed.after)) for k, ed in enumerate(order)]
+        out += [(ed.start + sh, ed.start + sh + len(ed.after)) for ed, sh in zip(order, shift)]
     return _merge_spans(out)
 
 
@@ -529,12 +529,9 @@ def _output_spans(edits: list[Edit]) -> list[tuple[int, int]]:
     >>> _output_spans([Edit("r", 2, 4, "ab", "x"), Edit("r", 6, 6, "", "yz")])
     [(2, 3), (5, 7)]
     """
-    out, delta = [], 0
-    for e in sorted(edits, key=BY_POSITION):
-        s = e.start + delta
-        out.append((s, s + len(e.after)))
-        delta += len(e.after) - (e.end - e.start)
-    return out
+    order = sorted(edits, key=BY_POSITION)
+    shifts = accumulate([len(e.after) - (e.end - e.start) for e in order], initial=0)
+    return [(e.start + d, e.start + d + len(e.after)) for e, d in zip(order, shifts)]
 
 
 # The letters just before and just after a span (at most 64: a span inside
@@ -550,16 +547,28 @@ def _words_around(text: str, spans: list[tuple[int, int]]) -> set[str]:
     ['ct']
     """
     words: set[str] = set()
-    seen: set[tuple[int, int]] = set()
     before, after = _LETTERS_BEFORE.match, _LETTERS_AFTER.match
+    findall, lower = _WORD.findall, str.lower
+    last_lo = last_hi = -1
     for start, end in spans:
         # (Widened at C speed: with an edit every few letters, as in a line
-        # of mojibake, a character loop here was most of a call's cost.)
-        lo = before(text, 0, start).start()
-        hi = after(text, end).end()
-        if (lo, hi) not in seen:
-            seen.add((lo, hi))
-            words.update(w.lower() for w in _WORD.findall(text, lo, hi))
+        # of mojibake, a character loop here was most of a call's cost. An
+        # ASCII non-letter next to the span widens nothing: no pattern asked.)
+        c = text[start - 1] if start else ""
+        lo = start if c < "\x80" and not c.isalpha() else before(text, 0, start).start()
+        c = text[end:end + 1]
+        hi = end if c < "\x80" and not c.isalpha() else after(text, end).end()
+        if lo == last_lo and hi == last_hi:
+            continue  # (the same words as the span before)
+        last_lo, last_hi = lo, hi
+        if start == end:
+            # An insertion: letters on both sides only, so ASCII ones are one word.
+            run = text[lo:hi]
+            if run.isascii():
+                if run:
+                    words.add(run.lower())
+                continue
+        words.update(map(lower, findall(text, lo, hi)))
     return words
 
 
@@ -573,46 +582,52 @@ def _occurrences(text: str, words: set[str]) -> list[tuple[int, int]]:
         return []
     found: dict[str, set[tuple[int, int]]] = {}
     ascii_words = {w for w in words if w.isascii()}
-    if len(text) < _SEARCH_WORDS_FROM or len(ascii_words) <= _SEARCH_WORDS_AT_MOST:
+    low = text.lower() if len(text) >= _SEARCH_WORDS_FROM and ascii_words else ""
+    if not low:
+        pattern_words = words
+    elif len(low) == len(text) and not _CASE_FOLDS_TO_ASCII.search(text):
+        # A long text: the ASCII words are looked up in the lower-cased text
+        # (an ASCII token matches an ASCII word, ignoring case, exactly when
+        # their lower cases are equal). It has the same offsets, and only
+        # ASCII letters lower to ASCII: an ASCII word's places are where it
+        # stands whole in it, found at C speed; a word past _MAX_OCCURRENCES
+        # places is dropped anyway, so its search stops. (One pattern of a
+        # few words found every place of a word written everywhere, as on
+        # text dense with edits, to drop them all.)
+        pattern_words = words - ascii_words
+        if len(ascii_words) <= _FIND_EACH_AT_MOST:
+            for w in ascii_words:
+                spans = found.setdefault(w, set())
+                n, i = len(w), low.find(w)
+                while i >= 0:
+                    e = i + n
+                    if not (i and _WORD.match(text, i - 1, i)) and not _WORD.match(text, e, e + 1):
+                        spans.add((i, e))
+                        if len(spans) > _MAX_OCCURRENCES:
+                            break
+                    i = low.find(w, i + 1)
+        else:
+            # A search of the text per word would make the later pass
+            # quadratic (the words touched grow with the text): one scan
+            # of a prefix tree of them, at word starts, finds each
+            # word's places (a whole word cannot start inside another
+            # match, which is made of letters; a non-letter never lowers
+            # to a letter, so the lower-cased text's word starts include
+            # the text's).
+            _places_by_tree(text, low, ascii_words, found)
+    elif len(ascii_words) <= _SEARCH_WORDS_AT_MOST:
         pattern_words = words
     else:
-        # Many words in a long text: the alternation tries each at every
-        # position, so the ASCII words are looked up token by token instead
-        # (an ASCII token matches an ASCII word, ignoring case, exactly when
-        # their lower cases are equal; other tokens are asked the pattern).
+        # Many words in a long text that lowers to other offsets or holds
+        # one of İ ı ſ K: the alternation tries each word at every
+        # position, so the ASCII words are looked up token by token (other
+        # tokens are asked the pattern).
         pattern_words = words - ascii_words
-        low = text.lower()
-        if len(low) == len(text) and not _CASE_FOLDS_TO_ASCII.search(text):
-            # The lower-cased text has the same offsets, and only ASCII
-            # letters lower to ASCII: an ASCII word's places are where it
-            # stands whole in it, found at C speed; a word past
-            # _MAX_OCCURRENCES places is dropped anyway, so its search stops.
-            if len(ascii_words) <= _FIND_EACH_AT_MOST:
-                for w in ascii_words:
-                    spans = found.setdefault(w, set())
-                    n, i = len(w), low.find(w)
-                    while i >= 0:
-                        e = i + n
-                        if not (i and _WORD.match(text, i - 1, i)) and not _WORD.match(text, e, e + 1):
-                            spans.add((i, e))
-                            if len(spans) > _MAX_OCCURRENCES:
-                                break
-                        i = low.find(w, i + 1)
-            else:
-                # A search of the text per word would make the later pass
-                # quadratic (the words touched grow with the text): one scan
-                # of a prefix tree of them, at word starts, finds each
-                # word's places (a whole word cannot start inside another
-                # match, which is made of letters; a non-letter never lowers
-                # to a letter, so the lower-cased text's word starts include
-                # the text's).
-                _places_by_tree(text, low, ascii_words, found)
-        else:
-            ascii_pattern = _whole_words(ascii_words)
-            for m in _WORD.finditer(text):
-                token = m.group()
-                if token.lower() in ascii_words if token.isascii() else ascii_pattern.fullmatch(token):
-                    found.setdefault(token.lower(), set()).add(m.span())
+        ascii_pattern = _whole_words(ascii_words)
+        for m in _WORD.finditer(text):
+            token = m.group()
+            if token.lower() in ascii_words if token.isascii() else ascii_pattern.fullmatch(token):
+                found.setdefault(token.lower(), set()).add(m.span())
     if pattern_words:
         for m in _whole_words(pattern_words).finditer(text):
             found.setdefault(m.group().lower(), set()).add(m.span())
@@ -677,8 +692,9 @@ def _whole_words(words: set[str]) -> "re.Pattern[str]":
 # The only characters that lower to ASCII letters or match them ignoring
 # case (İ ı ſ and the Kelvin sign): a text with one is read token by token.
 _CASE_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-# Past this length and this many ASCII words, _occurrences reads tokens
-# rather than trying every word at every position.
+# Past this length, _occurrences finds ASCII words in the lower-cased text;
+# where it cannot (other offsets, or İ ı ſ K), past this many ASCII words it
+# reads tokens rather than trying every word at every position.
 _SEARCH_WORDS_FROM = 50_000
 _SEARCH_WORDS_AT_MOST = 40
 # Up to this many ASCII words, each is found with str.find (a few ms per

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Union
 
 from .document import Document
-from .edits import BY_POSITION, Edit, apply_edits
+from .edits import BY_POSITION, Edit, apply_edits, new_edit
 from .lexicon import Lexicon, get_lexicon
 
 __all__ = ["Context", "Rule", "Candidate", "Finder", "rule_from_function", "CATEGORIES"]
@@ -144,35 +144,52 @@ class Rule:
     def applies_to(self, lang: str) -> bool:
         return self.languages is None or lang in self.languages
 
-    def candidates(self, text: str, ctx: Context) -> list[Edit]:
-        """Every candidate edit over ``text``, applied or not, sorted."""
+    def candidates(self, text: str, ctx: Context, threshold: float | None = None) -> list[Edit]:
+        """Every candidate edit over ``text``, applied or not, sorted.
+
+        With ``threshold``, only those whose confidence reaches it (the
+        others are never built: on text dense with suggestions, building
+        edits nobody reads was a good part of the cost).
+        """
         out: list[Edit] = []
+        name, category, kind = self.name, self.category, self.kind
         for c in self.find(text, ctx):
             start, end, repl = c[0], c[1], c[2]
             before = text[start:end]
-            if before == repl and self.kind == "repair":
+            if before == repl and kind == "repair":
                 continue
             if len(c) > 3:
-                conf, evidence = float(c[3]), tuple(c[4])  # type: ignore[misc]
+                conf = float(c[3])  # type: ignore[misc]
+                if threshold is not None and conf < threshold:
+                    continue
+                evidence = tuple(c[4])  # type: ignore[misc]
             else:
                 conf, evidence = self.confidence, ()
-            out.append(Edit(self.name, start, end, before, repl, conf, evidence, self.category))
+                if threshold is not None and conf < threshold:
+                    continue
+            out.append(new_edit(name, start, end, before, repl, conf, evidence, category))
         if len(out) > 1:
             out.sort(key=BY_POSITION)
         return out
 
-    def split(self, text: str, ctx: Context) -> tuple[list[Edit], list[Edit]]:
-        """(edits to apply, suggestions): sorted; the applied ones never overlap."""
-        found = self.candidates(text, ctx)
+    def split(self, text: str, ctx: Context, *, below: bool = True) -> tuple[list[Edit], list[Edit]]:
+        """(edits to apply, suggestions): sorted; the applied ones never overlap.
+
+        ``below=False``: the suggestions are not wanted (the second list is
+        empty, and they are never built); the edits to apply are the same.
+        """
+        if not below and self.kind != "repair":
+            return [], []  # a finding rule applies nothing
+        threshold = ctx.threshold(self)
+        found = self.candidates(text, ctx, None if below else threshold)
         if not found:
             return [], []  # the usual case: the pre-screen said nothing
-        threshold = ctx.threshold(self)
         applied: list[Edit] = []
-        below: list[Edit] = []
+        rest: list[Edit] = []
         last_end = -1
         for e in found:
             if e.confidence < threshold or self.kind != "repair":
-                below.append(e)
+                rest.append(e)
                 continue
             start, end = e.start, e.end
             if start < last_end or (
@@ -181,7 +198,7 @@ class Rule:
                 continue  # overlapping proposals: keep the first
             applied.append(e)
             last_end = end
-        return applied, below
+        return applied, rest
 
     def edits(self, text: str, ctx: Context) -> list[Edit]:
         """The rule's applied edits over ``text``: sorted, non-overlapping, real."""

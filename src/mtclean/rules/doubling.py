@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from operator import eq
+from itertools import accumulate, repeat
+from operator import eq, ne
 from typing import Iterator
 
 import regex
@@ -528,13 +529,21 @@ def _has_loop_between_spaces(piece: str, span: int = _SPAN) -> bool:
     the loop pattern requires: a cheap check that saves its scan."""
     tokens = piece.lower().split()
     cores = [t.strip(_PUNCT) for t in tokens]
+    marked_ends: list[int] | None = None
     for i, j in _pair_repeats(list(zip(cores, cores[1:])), span):
         k = j - i
         if cores[i:j] == cores[j:j + k]:
-            inner = tokens[i:j + k]
+            if marked_ends is None:
+                # How many tokens before each one end (start) with a mark,
+                # counted once: on "Ab. Cd. Ab. Cd." every pair repeats and
+                # every copy has marks, and reading the copies' tokens for
+                # each was most of the rule's cost.
+                marked_ends = list(accumulate(map(ne, tokens, map(str.rstrip, tokens, repeat(_PUNCT))), initial=0))
+                marked_starts = list(accumulate(map(ne, tokens, map(str.lstrip, tokens, repeat(_PUNCT))), initial=0))
             # No punctuation between the copies' words (an opening mark on
-            # the first word and a closing one on the last are fine).
-            if all(t == t.rstrip(_PUNCT) for t in inner[:-1]) and all(t == t.lstrip(_PUNCT) for t in inner[1:]):
+            # the first word and a closing one on the last are fine): no
+            # marked end in tokens[i:j + k - 1], no marked start in tokens[i + 1:j + k].
+            if marked_ends[j + k - 1] == marked_ends[i] and marked_starts[j + k] == marked_starts[i + 1]:
                 return True
     return False
 

@@ -207,6 +207,12 @@ def _token_before(text: str, end: int) -> str:
     return _TOKEN_BEFORE.match(text, 0, end).group()  # type: ignore[union-attr]
 
 
+# Exactly the characters str.isalnum() accepts (the standard library's \w
+# is str.isalnum() or "_"): does a token hold a letter or a digit?
+_ALNUM = re.compile(r"[^\W_]")
+_AFTER_MARK_HOW = {mark: f"after '{mark}'" for mark in ".!?"}
+
+
 def _sentence_starts(text: str, ctx: Context, matches: "Iterable[regex.Match[str]] | None" = None) -> list[tuple[int, str, int]]:
     """(position of the first letter, how the start was found, terminator end) of each sentence start.
 
@@ -235,10 +241,10 @@ def _sentence_starts(text: str, ctx: Context, matches: "Iterable[regex.Match[str
             how = "list number"
         elif s > 0 and text[s - 1] in ".!?":
             before = _token_before(text, s)
-            if not any(ch.isalnum() for ch in before):
+            if not _ALNUM.search(before):
                 continue  # a lone mark, not the end of a sentence
-            if before.endswith("...") or before.endswith("…") or before.endswith(".."):
-                continue  # an ellipsis goes on mid-sentence
+            if before.endswith(("..", "…")):
+                continue  # an ellipsis goes on mid-sentence ("..." ends with "..")
             if before.endswith("."):
                 core = before.rstrip(".").lstrip("\"'“‘«(")
                 last = _LAST_LETTERS.search(core)
@@ -248,7 +254,7 @@ def _sentence_starts(text: str, ctx: Context, matches: "Iterable[regex.Match[str
                     continue
                 if m.group("num") is None and core.isdigit() and len(core) <= 2:
                     continue  # "item 2. the": an ordinal or a number, not an end
-            how = "list number" if m.group("num") else f"after '{text[s - 1]}'"
+            how = "list number" if m.group("num") else _AFTER_MARK_HOW[text[s - 1]]
         else:
             continue
         if pos < n:
@@ -341,9 +347,11 @@ def _find_sentence_start(text: str, ctx: Context) -> Iterator[Candidate]:
     lower: list[tuple[int, str, int]] = []
     upper: int | None = None
     style = 0
+    covers = prot.covers if prot.doc.protected else None  # (None: nothing is protected)
+    words: list[str] = []  # the token of each start in ``lower``
     for pos, how, term in starts:
         token = _token_at(text, pos).rstrip(_TRAILING)
-        if not token or _BY_DESIGN.search(token) or prot.covers(pos):
+        if not token or _BY_DESIGN.search(token) or (covers is not None and covers(pos)):
             continue
         ch = text[pos]
         if ch.islower():
@@ -351,24 +359,33 @@ def _find_sentence_start(text: str, ctx: Context) -> Iterator[Candidate]:
                 style += 1  # the pronoun: capitalise_pronoun_i decides; evidence of style
                 continue
             lower.append((pos, how, term))
+            words.append(token)
     if not lower:
         return
     # Lines that start in lower case after a line that ends no sentence, and
     # the pronoun "i" in lower case: more evidence of a lower-case style.
     style += _lower_lines(text) + len(_LOWER_PRONOUN.findall(text))
     lex = ctx.lexicon
-    for pos, how, term in lower:
-        others_lower = len(lower) - 1 + style
+    others_lower = len(lower) - 1 + style
+    # (Evidence written once per kind of start: a text in lower case by
+    # style has one such start every few words.)
+    style_ev = ""
+    if others_lower:
+        style_ev = f"{others_lower} other sentence start(s) of the text are lower case too"
+    first_ev: dict[str, str] = {}
+    for (pos, how, term), word in zip(lower, words):
         if not others_lower and upper is None:
             upper = _upper_starts(text, ctx, prot)
-        word = _token_at(text, pos).rstrip(_TRAILING)
-        evidence = [f"lower-case letter at a sentence start ({how})"]
+        ev0 = first_ev.get(how)
+        if ev0 is None:
+            ev0 = first_ev[how] = f"lower-case letter at a sentence start ({how})"
         if others_lower:
             # The writer's style: other sentences start in lower case too
             # (chat, captions, a lower-case document).
-            conf = 0.3 if others_lower >= 2 else 0.45
-            evidence.append(f"{others_lower} other sentence start(s) of the text are lower case too")
-        elif how in ("text start", "line start") and not upper:
+            yield Candidate(pos, pos + 1, text[pos].upper(), 0.3 if others_lower >= 2 else 0.45, (ev0, style_ev))
+            continue
+        evidence = [ev0]
+        if how in ("text start", "line start") and not upper:
             continue  # a lone fragment: no evidence either way, not even a suggestion
         elif how in ("text start", "line start"):
             # A segment often goes on from the one before (captions, split

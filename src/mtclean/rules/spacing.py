@@ -196,26 +196,40 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _AFTER = "fix_space_after_punctuation"
 
 
+# Evidence written once (a text dense with glued marks asks for it at every mark).
+_EV_COMMA = ("comma before a word",)
+_EV_BRACKET = ("closing bracket before a word",)
+_EV_COLON = ("semicolon or colon before a word",)
+_EV_SENTENCE = ("sentence end before a capitalised word",)
+_EV_NAME = _EV_SENTENCE + ("name, period, common word", "known word before the period")
+_EV_SPEECH = ("speech verb after a period",)
+
+
 def _glued_at(
     text: str, offset: int, prot, ctx: Context, start: int, pos: int, before: str, after: str
-) -> Iterator[Candidate]:
-    """The repair, if any, of ``before`` + punctuation + ``after`` glued at ``pos``."""
+) -> Candidate | None:
+    """The repair, if any, of ``before`` + punctuation + ``after`` glued at ``pos``.
+
+    (A function, not a generator: it makes one candidate at most, and on
+    text with a glued mark every few characters the generator was a good
+    part of the rule's cost.)
+    """
     punct = text[pos]
     end = pos + 1 + len(after)
-    if prot.covers(start, end):
-        return
+    if prot is not None and prot.covers(start, end):
+        return None
     at = offset + pos + 1
     if punct == ",":
         if len(after) >= 2:  # "blankets,down"
-            yield candidate(_AFTER, at, at, " ", ["comma before a word"])
-        return
+            return candidate(_AFTER, at, at, " ", _EV_COMMA)
+        return None
     if punct in ";:)":
         # "rain;then", "Note:the", "(see above)and": a word on both sides;
         # not "&amp;x", "std::x", "a),b)" lists or "10:30" (no letters).
         if len(before) >= 3 and len(after) >= 2 and before.isalpha() and after.isalpha():
             opened = text.rfind("(", max(0, pos - 200), pos)
             if punct == ")" and (opened < 0 or " " not in text[opened:pos]):
-                return  # no opening bracket, or "(dis)allowed": a word's optional part
+                return None  # no opening bracket, or "(dis)allowed": a word's optional part
             if punct != ")" and (
                 text[start - 1:start] in ("&", ":", ";")
                 or text[pos + 1:pos + 2] == ":"
@@ -224,16 +238,15 @@ def _glued_at(
                 # "&amp;x", "std::x", and chains "a:b:c" / "a:b;c" (keys,
                 # identifiers): judged as one, so a space added at one link
                 # does not make the next look like prose on a later pass.
-                return
+                return None
             lex = ctx.lexicon
             if lex.zipf(after) >= 3.0 and (lex.zipf(before) >= 2.5 or punct == ")"):
-                kind = "closing bracket before a word" if punct == ")" else "semicolon or colon before a word"
-                yield candidate(_AFTER, at, at, " ", [kind])
-        return
+                return candidate(_AFTER, at, at, " ", _EV_BRACKET if punct == ")" else _EV_COLON)
+        return None
     if after[:1].isupper() and after[1:].islower() and len(after) >= 2:  # "plates.Children"
         if before + punct in _BRANDS:
-            return
-        ev = ["sentence end before a capitalised word"]
+            return None
+        ev: tuple[str, ...] = _EV_SENTENCE
         if (
             before[0].isupper()
             and punct == "."
@@ -245,11 +258,12 @@ def _glued_at(
             # or "Brisbane.Child" (a sentence end): a known word before
             # the period tells them apart.
             if ctx.lexicon.zipf(before) < 3.0 or not before[1:].islower():
-                return
-            ev += ["name, period, common word", "known word before the period"]
-        yield candidate(_AFTER, at, at, " ", ev)
-    elif punct == "." and ctx.lang == "en" and after in _SPEECH_VERBS and before.isalpha():
-        yield candidate(_AFTER, offset + pos, offset + pos + 1, ", ", ["speech verb after a period"])
+                return None
+            ev = _EV_NAME
+        return candidate(_AFTER, at, at, " ", ev)
+    if punct == "." and ctx.lang == "en" and after in _SPEECH_VERBS and before.isalpha():
+        return candidate(_AFTER, offset + pos, offset + pos + 1, ", ", _EV_SPEECH)
+    return None
 
 
 def _quotation_open(text: str, pos: int, state: "_QuoteState | None" = None) -> bool | None:
@@ -332,8 +346,10 @@ def _space_after_in(
     has_quote = _SCREEN_AFTER_QUOTE.search(text) is not None
     if not (has_punct or has_quote):
         return
-    prot = protected(whole, ctx).seen_from(offset)
     if has_punct:
+        # (None: nothing in the text is protected, nothing to ask per hit.)
+        doc_prot = protected(whole, ctx)
+        prot = doc_prot.seen_from(offset) if doc_prot.doc.protected else None
         # One stdlib scan for the punctuation; the words around each hit are
         # read in Python (hits are rare in prose, and this stays linear).
         for m in _PUNCT_BEFORE_LETTER.finditer(text):
@@ -346,7 +362,9 @@ def _space_after_in(
                 continue
             after_m = _LETTERS.match(text, pos + 1)
             after = after_m.group() if after_m else ""
-            yield from _glued_at(text, offset, prot, ctx, j, pos, before, after)
+            c = _glued_at(text, offset, prot, ctx, j, pos, before, after)
+            if c is not None:
+                yield c
     if has_quote and ctx.lang == "en":
         for m in _CLOSE_GLUED.finditer(text):
             yield candidate(_AFTER, offset + m.end(), offset + m.end(), " ", ["curly closing quote"])

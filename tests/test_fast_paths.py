@@ -1,0 +1,164 @@
+"""Fast paths for text dense with edits, tied to the slow paths they replace.
+
+Each test checks that a shortcut (suggestions never built, a rule's hot
+loop, the places of touched words) gives exactly what the general code
+gives, on the hostile shapes and on random text.
+"""
+
+from __future__ import annotations
+
+import random
+from unittest import mock
+
+import pytest
+from hypothesis import example, given, strategies as st
+
+from hostile_shapes import SHAPES
+from hostile_text import hostile_text
+
+from mtclean import default_pipeline, pipeline
+from mtclean.rule import Context
+from mtclean.rules import doubling, sentences, spacing
+
+_RULES = default_pipeline().rules
+_ALPHABET = list("aAbBcCiIxXéÉ1 \t\n.!?:;,\"“”()@/") + [
+    "Ab.", "Cd.", "word , ", "word . ", "the ", "U.S.", "e.g.", "www.x.com", "i ", "pza. ", "Kyiv", "kyiv",
+]
+texts = st.lists(st.sampled_from(_ALPHABET), max_size=40).map("".join)
+
+
+def _texts_of_every_shape() -> list[str]:
+    rnd = random.Random(11)
+    return [SHAPES[name](600) for name in sorted(SHAPES)] + [hostile_text(rnd) for _ in range(40)]
+
+
+def _check_split_without_suggestions(text: str, ctx_args: dict) -> None:
+    for rule in _RULES:
+        if not rule.applies_to(ctx_args.get("lang", "en")):
+            continue
+        applied, rest = rule.split(text, Context(**ctx_args))
+        fast, none = rule.split(text, Context(**ctx_args), below=False)
+        assert none == []
+        if rule.kind == "repair":
+            assert fast == applied, rule.name
+        else:
+            assert fast == [], rule.name
+
+
+@pytest.mark.parametrize("ctx_args", [{"lang": "en"}, {"lang": "en", "min_confidence": 0.35}, {"lang": "de"}])
+def test_split_without_suggestions_applies_the_same_on_every_shape(ctx_args):
+    for text in _texts_of_every_shape():
+        _check_split_without_suggestions(text, ctx_args)
+
+
+@given(texts)
+@example("pza. mxx. miu. Ab.Cd. x")
+def test_split_without_suggestions_applies_the_same(text):
+    _check_split_without_suggestions(text, {"lang": "en"})
+
+
+# ---------------------------------------------------------------- fix_space_after_punctuation
+
+
+def _asking_every_hit(module, rule, text: str) -> list:
+    """``rule``'s candidates with the shortcut off: a protected span that covers nothing (before the text)
+    makes every hit ask whether it is protected."""
+    real = module.protected
+
+    def with_a_span(whole, ctx):
+        prot = real(whole, ctx)
+        prot.doc.protected.insert(0, (-10, -9))
+        return prot
+
+    with mock.patch.object(module, "protected", with_a_span):
+        return rule.candidates(text, Context("en"))
+
+
+def _space_after_asking_every_hit(text: str) -> list:
+    return _asking_every_hit(spacing, spacing.FIX_SPACE_AFTER_PUNCTUATION, text)
+
+
+@given(texts)
+@example("Ab.Cd.Ab.Cd. see www.x.com.Then")
+@example("Ab.Cd.Ef")
+def test_space_after_punctuation_without_protected_spans_asks_nothing(text):
+    assert spacing.FIX_SPACE_AFTER_PUNCTUATION.candidates(text, Context("en")) == _space_after_asking_every_hit(text)
+
+
+def test_space_after_punctuation_shortcut_on_every_shape():
+    for text in _texts_of_every_shape():
+        assert spacing.FIX_SPACE_AFTER_PUNCTUATION.candidates(text, Context("en")) == _space_after_asking_every_hit(text)
+
+
+# ---------------------------------------------------------------- remove_repetition_loops' screen
+
+
+def _loop_between_spaces_reference(piece: str, span: int = 16) -> bool:
+    """_has_loop_between_spaces as it was: the copies' tokens read for every repeated pair."""
+    tokens = piece.lower().split()
+    cores = [t.strip(doubling._PUNCT) for t in tokens]
+    for i, j in doubling._pair_repeats(list(zip(cores, cores[1:])), span):
+        k = j - i
+        if cores[i:j] == cores[j:j + k]:
+            inner = tokens[i:j + k]
+            if all(t == t.rstrip(doubling._PUNCT) for t in inner[:-1]) and all(
+                t == t.lstrip(doubling._PUNCT) for t in inner[1:]
+            ):
+                return True
+    return False
+
+
+_LOOP_ALPHABET = ["a ", "b ", "a. ", "b. ", "(a ", "a) ", "“b ", "b” ", "Ab. ", "Cd. ", "a,b ", "\n", " ", ".", "c "]
+
+
+@given(st.lists(st.sampled_from(_LOOP_ALPHABET), max_size=40).map("".join), st.integers(2, 16))
+@example("Ab. Cd. Ab. Cd. ", 16)
+@example("(a b a b) ", 16)
+def test_loop_screen_counts_marks_as_it_read_them(piece, span):
+    assert doubling._has_loop_between_spaces(piece, span) == _loop_between_spaces_reference(piece, span)
+
+
+def test_loop_screen_on_every_shape():
+    for text in _texts_of_every_shape():
+        assert doubling._has_loop_between_spaces(text) == _loop_between_spaces_reference(text)
+
+
+# ---------------------------------------------------------------- the words an edit touched
+
+
+def _words_around_reference(text: str, spans: list[tuple[int, int]]) -> set[str]:
+    """pipeline._words_around as it was: both ends widened by the patterns, every window read by _WORD."""
+    words: set[str] = set()
+    for start, end in spans:
+        lo = pipeline._LETTERS_BEFORE.match(text, 0, start).start()
+        hi = pipeline._LETTERS_AFTER.match(text, end).end()
+        words.update(w.lower() for w in pipeline._WORD.findall(text, lo, hi))
+    return words
+
+
+_AROUND_ALPHABET = list("aAbZ .,_1²é\u0301ßЖ\n-'") + ["Ab.", "Cd.", "x" * 70]
+
+
+@given(
+    st.lists(st.sampled_from(_AROUND_ALPHABET), max_size=30).map("".join),
+    st.lists(st.tuples(st.integers(0, 200), st.integers(0, 4)), max_size=8),
+)
+@example("Ab.Cd.", [(3, 3), (6, 6)])
+@example("ab²cd é\u0301f", [(2, 2), (4, 5), (7, 7)])
+def test_words_around_equal_the_patterns_everywhere(text, picks):
+    n = len(text)
+    spans = sorted((min(s, n), min(n, min(s, n) + k)) for s, k in picks)
+    assert pipeline._words_around(text, spans) == _words_around_reference(text, spans)
+
+
+@given(texts)
+@example("pza. mxx. miu. see www.x.com. then")
+def test_sentence_start_without_protected_spans_asks_nothing(text):
+    rule = sentences.CAPITALISE_SENTENCE_START
+    assert rule.candidates(text, Context("en")) == _asking_every_hit(sentences, rule, text)
+
+
+def test_sentence_start_shortcut_on_every_shape():
+    rule = sentences.CAPITALISE_SENTENCE_START
+    for text in _texts_of_every_shape():
+        assert rule.candidates(text, Context("en")) == _asking_every_hit(sentences, rule, text)
