@@ -388,30 +388,41 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
         return ["technical text"] if _TECHNICAL.search(text) else []
 
     if lower:
-        # Written more than once, in any case ("Greylisting ... greylisting"):
-        # the writer's own word, not an accident.
-        counts = Counter(w for w in lower_word_list(text, ctx) if w in lower)
+        # What depends on the word alone is judged once a word, before any
+        # scan for its places: most candidates end here.
         levels = _scowl_levels()
-        for m in _LOWER_TOKEN.finditer(text):
-            w = m.group()
-            if w not in lower or counts[w] > 1 or prot.covers(m.start(), m.end()):
-                continue
-            if min(levels.get(w, (99, 99))) <= SCOWL_KNOWN_LEVEL or _enclosed(text, m.start(), m.end()):
+        splits: dict[str, tuple[tuple[str, str], list[str]]] = {}
+        for w in lower:
+            if min(levels.get(w, (99, 99))) <= SCOWL_KNOWN_LEVEL:
                 continue  # a word of the language ("forborne"), whatever the frequency table says
             split = best_split(w, lex)
-            if not split:
+            if split:
+                word_ev = glue_evidence(w, split[0], split[1], lex)
+                if word_ev is not None:
+                    splits[w] = (split, word_ev)
+        # Written more than once, in any case ("Greylisting ... greylisting"):
+        # the writer's own word, not an accident.
+        counts = Counter(w for w in lower_word_list(text, ctx) if w in splits) if splits else Counter()
+        for m in _LOWER_TOKEN.finditer(text) if splits else ():
+            w = m.group()
+            if w not in splits or counts[w] > 1 or prot.covers(m.start(), m.end()):
                 continue
-            ev = glue_evidence(w, split[0], split[1], lex)
-            if ev is not None:
-                if _unknown_neighbour(text, m.start(), m.end(), lex):
-                    ev.append("unknown word next to it")
-                pos = m.start() + len(split[0])
-                yield candidate(_RULE, pos, pos, " ", ev + technical())
+            if _enclosed(text, m.start(), m.end()):
+                continue
+            split, word_ev = splits[w]
+            ev = list(word_ev)
+            if _unknown_neighbour(text, m.start(), m.end(), lex):
+                ev.append("unknown word next to it")
+            pos = m.start() + len(split[0])
+            yield candidate(_RULE, pos, pos, " ", ev + technical())
 
     # "Thereport" at a sentence start, "Dundeeon" anywhere. Other unknown
     # capitalised tokens are names ("Landray", "Hegang", "Longyuan"), so a
     # split needs a very common word on the left at a sentence start, or a
     # closed-class word on the right, with no capitalised neighbour.
+    # A capitalised token with no split of either kind yields nothing
+    # wherever it stands (most are names): it is dropped before any scan.
+    title = {w for w in title if _name_then_function_word(w, lex) is not None or _sentence_initial_split(w, lex) is not None}
     if title:
         title_counts = Counter(w for w in _TITLE_TOKEN.findall(text) if w in title)
         for m in _TITLE_TOKEN.finditer(text):
