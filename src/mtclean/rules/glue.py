@@ -410,11 +410,11 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
             if _enclosed(text, m.start(), m.end()):
                 continue
             split, word_ev = splits[w]
-            ev = list(word_ev)
+            signals = list(word_ev)
             if _unknown_neighbour(text, m.start(), m.end(), lex):
-                ev.append("unknown word next to it")
+                signals.append("unknown word next to it")
             pos = m.start() + len(split[0])
-            yield candidate(_RULE, pos, pos, " ", ev + technical())
+            yield candidate(_RULE, pos, pos, " ", signals + technical())
 
     # "Thereport" at a sentence start, "Dundeeon" anywhere. Other unknown
     # capitalised tokens are names ("Landray", "Hegang", "Longyuan"), so a
@@ -485,9 +485,9 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
             token = left + right
             if token not in camel or prot.covers(m.start(), m.end()):
                 continue
-            ev = _title_camel_evidence(left, right, token, lex, word_counts(text, ctx))
-            if ev is not None:
-                yield candidate(_RULE, m.start(2), m.start(2), " ", ev + technical())
+            camel_ev = _title_camel_evidence(left, right, token, lex, word_counts(text, ctx))
+            if camel_ev is not None:
+                yield candidate(_RULE, m.start(2), m.start(2), " ", camel_ev + technical())
 
 
 # Left halves of a camel-case glue that are function words ("moreUkraine").
