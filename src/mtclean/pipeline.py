@@ -228,14 +228,15 @@ class Pipeline:
     ) -> tuple[str, list[Edit]]:
         """:meth:`_run` over ``current``, in blocks of paragraphs when it is long.
 
-        A text of ``_BLOCKS_FROM`` characters or more is cut at blank lines
-        into blocks of about ``_BLOCK`` characters, and each block is read
+        A text of ``_BLOCKS_FROM`` characters or more is cut after blank
+        lines (or line breaks, see :func:`_blocks`) into blocks of about
+        ``_BLOCK`` characters, and each block is read
         as a text of its own: the evidence a rule takes from the document's
         own usage comes from its block (tens of paragraphs), and the time and
         memory of a call stay those of a block, however long the text
         (linear time, bounded memory). Only the first block may hold an
         opening line and only the last a closing note (``Context.starts_text``,
-        ``ends_text``). A text with no blank line to cut at is read whole.
+        ``ends_text``). A text with no line break to cut at is read whole.
         """
         blocks = _blocks(current)
         if blocks is None:
@@ -250,12 +251,12 @@ class Pipeline:
             block_ctx = replace(ctx, memo={}, starts_text=ctx.starts_text and bs == 0, ends_text=ctx.ends_text and be == last)
             out, edits = self._run(part, part, [], block_ctx, part_below, part_found, suggestions)
             parts.append(out)
-            moved.extend(replace(e, start=e.start + bs, end=e.end + bs) for e in edits)
+            moved.extend(_shifted(edits, bs))
             # Suggestions and findings: over the block, so over ``current``
             # once shifted, and then over the input.
             for local, into in ((part_below, below), (part_found, found)):
                 if local:
-                    shifted = [replace(e, start=e.start + bs, end=e.end + bs) for e in local.values()]
+                    shifted = _shifted(local.values(), bs)
                     for e in to_original(applied, shifted):
                         into.setdefault((e.rule, e.start, e.end, e.after), e)
         if not moved:
@@ -325,7 +326,7 @@ class Pipeline:
                 )
                 if not sub_edits:
                     continue
-                moved = [replace(e, start=e.start + ws, end=e.end + ws) for e in sub_edits]
+                moved = _shifted(sub_edits, ws)
                 applied = compose_edits(text, applied, current, moved)
                 current = current[:ws] + sub_new + current[we:]
                 changed.extend((s + ws, e + ws) for s, e in sub_changed)
@@ -377,7 +378,7 @@ class Pipeline:
                 # the end (dropped where a later edit rewrote that span).
                 shifted = to_original(applied, rest)
                 if outer is not None:
-                    shifted = to_original(outer, [replace(e, start=e.start + offset, end=e.end + offset) for e in shifted])
+                    shifted = to_original(outer, _shifted(shifted, offset))
                 for e in shifted:
                     (found if rule.kind != "repair" else below).setdefault((e.rule, e.start, e.end, e.after), e)
             if not new:
@@ -436,7 +437,7 @@ class Pipeline:
 
 
 # Texts this long or longer are read in blocks of about _BLOCK characters,
-# cut at blank lines (Pipeline._run_blocks).
+# cut after blank lines or line breaks (Pipeline._run_blocks).
 _BLOCK = 64_000
 _BLOCKS_FROM = 2 * _BLOCK
 # A blank line: where a block may end (after it, and after the blank lines
@@ -489,6 +490,11 @@ _NEAR = 40
 # Around a change, a later pass reads its line, widened to its paragraph
 # (blank lines) when that is no longer than this; longer lines: the whole text.
 _WINDOW = 8_000
+
+
+def _shifted(edits: Iterable[Edit], by: int) -> list[Edit]:
+    """``edits`` over a piece of a text (a block, a window), over the text: moved on by ``by``."""
+    return [replace(e, start=e.start + by, end=e.end + by) for e in edits]
 
 
 def _is_near(spans: list[tuple[int, int]], start: int, end: int) -> bool:
