@@ -422,7 +422,9 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
     # closed-class word on the right, with no capitalised neighbour.
     # A capitalised token with no split of either kind yields nothing
     # wherever it stands (most are names): it is dropped before any scan.
-    title = {w for w in title if _name_then_function_word(w, lex) is not None or _sentence_initial_split(w, lex) is not None}
+    # (Both splits are of the word alone: made once a word, read at each place.)
+    title_splits = {w: (_sentence_initial_split(w, lex), _name_then_function_word(w, lex)) for w in title}
+    title = {w for w, (initial, named) in title_splits.items() if initial is not None or named is not None}
     if title:
         title_counts = Counter(w for w in _TITLE_TOKEN.findall(text) if w in title)
         for m in _TITLE_TOKEN.finditer(text):
@@ -432,7 +434,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
             if _enclosed(text, m.start(), m.end()):
                 continue  # "(Newswitch)", "“Greylisting”": a name or a term, set apart as one
             if _sentence_initial(text, m.start()):
-                split = _sentence_initial_split(w, lex)
+                split = title_splits[w][0]
                 ok = split is not None and min(_scowl_levels().get(w.lower(), (99, 99))) > SCOWL_KNOWN_LEVEL
                 ev = ["sentence start"]
                 if split is not None:
@@ -448,7 +450,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
                     else:
                         ev += [e for e in inner if e in _SENTENCE_START_SIGNALS]
             else:
-                split = _name_then_function_word(w, lex)
+                split = title_splits[w][1]
                 ok = split is not None and not _capitalised_neighbour(
                     text, m.start(), m.end(), next_may_be_capital=split[1].lower() in ("of", "for", "and")
                 )
