@@ -17,18 +17,18 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import random
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from accuracy import read_tsv  # noqa: E402
 
 csv.field_size_limit(10**9)
 
 
 def _rows(path: Path, cond=lambda r: True) -> list[str]:
-    with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return [r["text"] for r in reader if r.get("text") and cond(r)]
+    return [r["text"] for r in read_tsv(path, gz=True) if r.get("text") and cond(r)]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,10 +49,9 @@ def main(argv: list[str] | None = None) -> int:
         "mt": ("en", _rows(args.data / "dev_en_real_mt_outputs.tsv.gz", lambda r: r.get("role") == "hyp")),
     }
     by_lang: dict[str, list[str]] = {}
-    with gzip.open(args.data / "dev_xx_real_mt_outputs.tsv.gz", "rt", encoding="utf-8", newline="") as fh:
-        for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
-            if r.get("text") and r.get("role") == "hyp":
-                by_lang.setdefault(r.get("lang") or "x", []).append(r["text"])
+    for r in read_tsv(args.data / "dev_xx_real_mt_outputs.tsv.gz", gz=True):
+        if r.get("text") and r.get("role") == "hyp":
+            by_lang.setdefault(r.get("lang") or "x", []).append(r["text"])
     for lang in list(by_lang)[:6]:
         sets["xx-" + lang] = (lang, by_lang[lang])
     blocks_from = pipeline._BLOCKS_FROM
