@@ -207,3 +207,24 @@ def test_a_loop_in_a_long_text_is_found_window_by_window():
     text = filler + " attacks in the region in the region in the region continued."
     assert len(text) > doubling._WINDOW
     assert doubling.remove_repetition_loops(text) == filler + " attacks in the region continued."
+
+
+# ---------------------------------------------------------------- fix_space_after_punctuation's pieces
+_AFTER = ["Ab", "Cd", "word", "said", "the", "(see", "above)", ".", ",", ";", ":", "!", "?", ")", '"', "“", "”", "é",
+          "Zürich", " ", ". ", "www.x.com", "U.S.", "1"] + _LINE_BREAKS
+
+
+def _space_after(text: str, window: int) -> list:
+    with mock.patch.object(spacing, "_WINDOW", window):
+        return sorted(spacing._find_space_after(text, Context("en")))
+
+
+@settings(max_examples=300)
+@given(_texts(_AFTER, max_size=60), st.integers(5, 40))
+@example("Ab.Cd.Ab.Cd.Ab.Cd.", 7)  # a text without spaces is cut inside a word, next to a mark
+@example('a"Fear said"x. Ab.”the', 6)
+def test_space_after_pieces_find_what_the_whole_text_finds(text, window):
+    # Each piece is a range of the text: a mark at a piece's edge is judged
+    # with the words on both sides (it used to be missed, and only a second
+    # pass found it).
+    assert _space_after(text, window) == _space_after(text, 10**9)

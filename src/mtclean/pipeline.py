@@ -544,6 +544,7 @@ def _output_spans(edits: list[Edit]) -> list[tuple[int, int]]:
 # a long letter run takes only its neighbourhood).
 _LETTERS_BEFORE = regex.compile(r"(?r)\p{L}{0,64}")
 _LETTERS_AFTER = regex.compile(r"\p{L}{0,64}")
+_ASCII_LETTERS_AFTER = re.compile(r"[A-Za-z]{0,64}")
 
 
 def _words_around(text: str, spans: list[tuple[int, int]]) -> set[str]:
@@ -555,7 +556,10 @@ def _words_around(text: str, spans: list[tuple[int, int]]) -> set[str]:
     words: set[str] = set()
     before, after = _LETTERS_BEFORE.match, _LETTERS_AFTER.match
     findall, lower = _WORD.findall, str.lower
+    ascii_after = _ASCII_LETTERS_AFTER.match
+    n = len(text)
     last_lo = last_hi = -1
+    seen: set[str] = set()
     for start, end in spans:
         # (Widened at C speed: with an edit every few letters, as in a line
         # of mojibake, a character loop here was most of a call's cost. An
@@ -563,18 +567,28 @@ def _words_around(text: str, spans: list[tuple[int, int]]) -> set[str]:
         c = text[start - 1] if start else ""
         lo = start if c < "\x80" and not c.isalpha() else before(text, 0, start).start()
         c = text[end:end + 1]
-        hi = end if c < "\x80" and not c.isalpha() else after(text, end).end()
+        if c < "\x80" and not c.isalpha():
+            hi = end
+        else:
+            # ASCII letters first, with the stdlib's faster matcher; the
+            # letter pattern only where a non-ASCII character stops them.
+            m = ascii_after(text, end) if c < "\x80" else None  # (it always matches, maybe empty)
+            hi = m.end() if m else end
+            if hi < n and text[hi] >= "\x80" and hi - end < 64:
+                hi = after(text, end).end()
         if lo == last_lo and hi == last_hi:
             continue  # (the same words as the span before)
         last_lo, last_hi = lo, hi
-        if start == end:
+        run = text[lo:hi]
+        if run in seen:
+            continue  # the same characters give the same words (text dense with edits repeats them)
+        seen.add(run)
+        if start == end and run.isascii():
             # An insertion: letters on both sides only, so ASCII ones are one word.
-            run = text[lo:hi]
-            if run.isascii():
-                if run:
-                    words.add(run.lower())
-                continue
-        words.update(map(lower, findall(text, lo, hi)))
+            if run:
+                words.add(run.lower())
+            continue
+        words.update(map(lower, findall(run)))
     return words
 
 

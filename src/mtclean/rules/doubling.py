@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from itertools import accumulate, repeat
-from operator import eq, ne
+from itertools import repeat
+from operator import eq
 from typing import Iterator
 
 import regex
@@ -526,25 +526,32 @@ _PUNCT = "\"'“”‘’()[]{}«».,;:!?…"
 def _has_loop_between_spaces(piece: str, span: int = _SPAN) -> bool:
     """Like :func:`_has_near_repeat`, but the copies must be separated by
     whitespace only ("the central bank. The central bank" is no loop), as
-    the loop pattern requires: a cheap check that saves its scan."""
+    the loop pattern requires: a cheap check that saves its scan.
+
+    >>> _has_loop_between_spaces("in the region in the region"), _has_loop_between_spaces("Ab. Cd. Ab. Cd.")
+    (True, False)
+    """
     tokens = piece.lower().split()
-    cores = [t.strip(_PUNCT) for t in tokens]
-    marked_ends: list[int] | None = None
-    for i, j in _pair_repeats(list(zip(cores, cores[1:])), span):
-        k = j - i
-        if cores[i:j] == cores[j:j + k]:
-            if marked_ends is None:
-                # How many tokens before each one end (start) with a mark,
-                # counted once: on "Ab. Cd. Ab. Cd." every pair repeats and
-                # every copy has marks, and reading the copies' tokens for
-                # each was most of the rule's cost.
-                marked_ends = list(accumulate(map(ne, tokens, map(str.rstrip, tokens, repeat(_PUNCT))), initial=0))
-                marked_starts = list(accumulate(map(ne, tokens, map(str.lstrip, tokens, repeat(_PUNCT))), initial=0))
-            # No punctuation between the copies' words (an opening mark on
-            # the first word and a closing one on the last are fine): no
-            # marked end in tokens[i:j + k - 1], no marked start in tokens[i + 1:j + k].
-            if marked_ends[j + k - 1] == marked_ends[i] and marked_starts[j + k] == marked_starts[i + 1]:
-                return True
+    # A loop's words have no punctuation between them (an opening mark on
+    # its first word and a closing one on its last are fine): it lies
+    # within one chain of tokens joined by clean boundaries, a boundary
+    # being clean when the token before has no closing mark and the one
+    # after no opening mark. Each chain is searched on its own. (On
+    # "Ab. Cd. Ab. Cd." every pair repeats but no two tokens are joined:
+    # the copies were read for every pair, most of the rule's cost.)
+    clean_end = list(map(eq, tokens, map(str.rstrip, tokens, repeat(_PUNCT))))
+    clean_start = list(map(eq, tokens, map(str.lstrip, tokens, repeat(_PUNCT))))
+    first = 0
+    n = len(tokens)
+    for t in range(n):
+        if t + 1 < n and clean_end[t] and clean_start[t + 1]:
+            continue  # the chain goes on
+        if t - first >= 3:  # a chain of 4+ tokens: two copies of 2+ words
+            chain = [c.strip(_PUNCT) for c in tokens[first:t + 1]]
+            for i, j in _pair_repeats(list(zip(chain, chain[1:])), span):
+                if chain[i:j] == chain[j:j + j - i]:
+                    return True
+        first = t + 1
     return False
 
 

@@ -63,8 +63,13 @@ def _confidence(rule: str, evidence: tuple[str, ...]) -> float:
 
 def candidate(rule: str, start: int, end: int, repl: str, evidence: list[str] | tuple[str, ...]) -> Candidate:
     """A :class:`Candidate` whose confidence comes from its evidence."""
-    ev = tuple(evidence)
-    return Candidate(start, end, repl, _confidence(rule, ev), ev)
+    ev = evidence if type(evidence) is tuple else tuple(evidence)
+    # (tuple.__new__ directly: the named tuple's own __new__ is a Python
+    # function, a good part of the cost on text with an edit every few letters.)
+    return _new_tuple(Candidate, (start, end, repl, _confidence(rule, ev), ev))
+
+
+_new_tuple = tuple.__new__
 
 
 # Two-letter words that may stand as one half of a split; other halves need

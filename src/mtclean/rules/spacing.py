@@ -322,38 +322,46 @@ def _find_space_after(text: str, ctx: Context) -> Iterator[Span | Candidate]:
     # Quotation marks are counted along the whole text, once, for every piece.
     quotes = (_QuoteState(text), _QuoteState(text))
     if len(text) <= _WINDOW:
-        yield from _space_after_in(text, 0, text, ctx, quotes)
+        yield from _space_after_in(text, 0, len(text), ctx, quotes)
         return
-    # Long text: the patterns run only on the pieces whose screen hits.
+    # Long text: the patterns run only on the pieces whose screen hits. A
+    # piece is a range of the text, not a copy: the words around a mark at
+    # its edge are read across it (a text without spaces is cut anywhere,
+    # and a mark cut from its words was only found by a second pass).
     for offset, piece in windows(text, _WINDOW):
-        yield from _space_after_in(piece, offset, text, ctx, quotes)
+        yield from _space_after_in(text, offset, offset + len(piece), ctx, quotes)
 
 
 _WINDOW = 16384
+# How far past a piece the patterns may look (their lookaheads read at most
+# four characters): a mark in the piece is judged as in the whole text.
+_LOOK_PAST = 8
 
 
 def _space_after_in(
-    piece: str, offset: int, whole: str, ctx: Context, quotes: "tuple[_QuoteState, _QuoteState] | None" = None
+    text: str, start: int, end: int, ctx: Context, quotes: "tuple[_QuoteState, _QuoteState] | None" = None
 ) -> Iterator[Span | Candidate]:
-    """The edits of fix_space_after_punctuation in ``piece`` (at ``offset`` in ``whole``).
+    """The edits of fix_space_after_punctuation for the marks in ``text[start:end]``.
 
-    ``quotes``: the quotation counts over ``whole`` (from its line starts,
+    ``quotes``: the quotation counts over ``text`` (from its line starts,
     wherever the piece begins), for the curly and the straight marks.
     """
-    opened_at, straight_at = quotes or (_QuoteState(whole), _QuoteState(whole))
-    text = piece
-    has_punct = _SCREEN_AFTER_PUNCT.search(text) is not None
-    has_quote = _SCREEN_AFTER_QUOTE.search(text) is not None
+    opened_at, straight_at = quotes or (_QuoteState(text), _QuoteState(text))
+    past = min(len(text), end + _LOOK_PAST)
+    has_punct = _SCREEN_AFTER_PUNCT.search(text, start, past) is not None
+    has_quote = _SCREEN_AFTER_QUOTE.search(text, start, past) is not None
     if not (has_punct or has_quote):
         return
     if has_punct:
         # (None: nothing in the text is protected, nothing to ask per hit.)
-        doc_prot = protected(whole, ctx)
-        prot = doc_prot.seen_from(offset) if doc_prot.doc.protected else None
+        doc_prot = protected(text, ctx)
+        prot = doc_prot if doc_prot.doc.protected else None
         # One stdlib scan for the punctuation; the words around each hit are
         # read in Python (hits are rare in prose, and this stays linear).
-        for m in _PUNCT_BEFORE_LETTER.finditer(text):
+        for m in _PUNCT_BEFORE_LETTER.finditer(text, start, past):
             pos = m.start()
+            if pos >= end:
+                break  # the next piece's
             j = pos
             while j > 0 and text[j - 1].isalnum():
                 j -= 1
@@ -362,29 +370,46 @@ def _space_after_in(
                 continue
             after_m = _LETTERS.match(text, pos + 1)
             after = after_m.group() if after_m else ""
-            c = _glued_at(text, offset, prot, ctx, j, pos, before, after)
+            if (
+                prot is None
+                and len(after) < 4
+                and text[pos] in ".!?"
+                and after[1:].islower()
+                and after[0].isupper()
+                and len(after) >= 2
+                and before + text[pos] not in _BRANDS
+            ):
+                # The common glued sentence end ("Ab.Cd"): what _glued_at
+                # decides for it, without the call (on text with a glued
+                # mark every few characters the calls were most of the cost).
+                yield candidate(_AFTER, pos + 1, pos + 1, " ", _EV_SENTENCE)
+                continue
+            c = _glued_at(text, 0, prot, ctx, j, pos, before, after)
             if c is not None:
                 yield c
     if has_quote and ctx.lang == "en":
-        for m in _CLOSE_GLUED.finditer(text):
-            yield candidate(_AFTER, offset + m.end(), offset + m.end(), " ", ["curly closing quote"])
-        for m in _OPEN_GLUED.finditer(text):
-            if _quotation_open(whole, offset + m.start(), opened_at):
+        for m in _CLOSE_GLUED.finditer(text, start, past):
+            if m.start() < end:
+                yield candidate(_AFTER, m.end(), m.end(), " ", ["curly closing quote"])
+        for m in _OPEN_GLUED.finditer(text, start, past):
+            if m.start() >= end:
+                break
+            if _quotation_open(text, m.start(), opened_at):
                 # "backdrop,“says": the mark closes the quotation opened
                 # before it, so the space goes after it.
                 if text[m.end():m.end() + 1].islower() and text[m.start() - 1] in ",.!?":
-                    yield candidate(
-                        _AFTER, offset + m.end(), offset + m.end(), " ", ["opening quote closes an open quotation"]
-                    )
+                    yield candidate(_AFTER, m.end(), m.end(), " ", ["opening quote closes an open quotation"])
                 continue
-            yield candidate(_AFTER, offset + m.start(), offset + m.start(), " ", ["curly opening quote"])
-        if '"' in text:
-            for m in _STRAIGHT_GLUED.finditer(text):
+            yield candidate(_AFTER, m.start(), m.start(), " ", ["curly opening quote"])
+        if '"' in text[start:end]:
+            for m in _STRAIGHT_GLUED.finditer(text, start, past):
+                if m.start() >= end:
+                    break
                 if text[m.start() - 1] in "dlnst" and (m.start() < 2 or not text[m.start() - 2].isalpha()):
                     continue  # an apostrophe typed as a quote: coup d"état
                 if m.start() >= 2 and text[m.start() - 1] in ":," and text[m.start() - 2] == '"':
                     continue  # key-value syntax ('"nom":"café"'): code or JSON, not prose
-                opening = straight_at.at(offset + m.start())[1] % 2 == 0
+                opening = straight_at.at(m.start())[1] % 2 == 0
                 ev = ["straight quote by parity"]
                 prev, nxt = text[m.start() - 1], text[m.end()]
                 # Direction from the neighbours: a comma or period before and
@@ -395,9 +420,9 @@ def _space_after_in(
                 elif not opening and prev.isalpha() and prev.islower() and nxt.isupper():
                     ev.append("quote parity unclear")
                 if opening:
-                    yield candidate(_AFTER, offset + m.start(), offset + m.start(), " ", ev)
+                    yield candidate(_AFTER, m.start(), m.start(), " ", ev)
                 else:
-                    yield candidate(_AFTER, offset + m.end(), offset + m.end(), " ", ev)
+                    yield candidate(_AFTER, m.end(), m.end(), " ", ev)
 
 
 FIX_SPACE_AFTER_PUNCTUATION = Rule(
