@@ -162,3 +162,35 @@ def test_sentence_start_shortcut_on_every_shape():
     rule = sentences.CAPITALISE_SENTENCE_START
     for text in _texts_of_every_shape():
         assert rule.candidates(text, Context("en")) == _asking_every_hit(sentences, rule, text)
+
+
+# ---------------------------------------------------------------- the protected-span trigger
+_TRIGGER_ALPHABET = list("aAcCiIkKsSwWoOmM.:/@#`x \n\u0130\u0131\u212a\u017f") + [
+    "www.", "WwW.", ".com", ".CO", ".html", ".ht", ".jpeg", ".jpg", ".info", ".docx", "http://", ".\u0131o", ".\u0130O",
+    ".c\u017fv", ".pd", "://",
+]
+
+
+@given(st.lists(st.sampled_from(_TRIGGER_ALPHABET), max_size=30).map("".join))
+@example(".\u0131o .io .\u0130o .c\u017fv .\u212ad")
+def test_trigger_finds_what_the_case_insensitive_pattern_finds(text):
+    # The stdlib pattern spells the letters' cases out; the reference is
+    # the pattern it replaces, compiled by the regex module with its flag.
+    import regex
+
+    from mtclean import document
+
+    reference = regex.compile(document._TRIGGER_PATTERN, regex.I)
+    assert [m.span() for m in document._TRIGGER.finditer(text)] == [m.span() for m in reference.finditer(text)]
+
+
+@given(st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)).map(lambda t: (t[0], t[0] + t[1])), max_size=20))
+def test_merge_spans_is_the_union_of_the_spans(spans):
+    merged = pipeline._merge_spans(spans)
+    covered = {p for s, e in spans for p in range(s, e)}
+    assert {p for s, e in merged for p in range(s, e)} == covered
+    # sorted, and apart: touching or overlapping spans were merged
+    assert all(e1 < s2 for (_, e1), (s2, _) in zip(merged, merged[1:]))
+    assert all(s <= e for s, e in merged)
+    # every span lies in one merged span
+    assert all(any(ms <= s and e <= me for ms, me in merged) for s, e in spans)

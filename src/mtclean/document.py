@@ -45,6 +45,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # Things that are not prose and that no rule may touch. Every alternative
 # is bounded and none crosses whitespace, so windows cut at whitespace see
 # the same matches as the whole text.
+# Domain endings and file extensions a protected token may end with.
+_SUFFIXES = "com|org|net|gov|edu|io|ai|co|uk|ru|ua|de|fr|cn|info|html?|php|aspx?|pdf|docx?|xlsx?|csv|txt|json|py|js|md|png|jpe?g|gif"
 PROTECTED_PATTERN = regex.compile(
     r"""
       (?:https?|ftp)://\S+
@@ -52,14 +54,26 @@ PROTECTED_PATTERN = regex.compile(
     | (?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}
     | (?<!\w)[@#]\w+
     | `[^`\n]{0,500}`
-    | (?<![\w.-])(?:[\w-]{1,63}\.){1,6}(?:com|org|net|gov|edu|io|ai|co|uk|ru|ua|de|fr|cn|info|html?|php|aspx?|pdf|docx?|xlsx?|csv|txt|json|py|js|md|png|jpe?g|gif)\b(?:/\S*)?
-    """,
+    | (?<![\w.-])(?:[\w-]{1,63}\.){1,6}(?:%s)\b(?:/\S*)?
+    """
+    % _SUFFIXES,
     regex.X | regex.I,
 )
 # A mark every match of PROTECTED_PATTERN holds (same flags); see _protected_spans.
-_TRIGGER = regex.compile(
-    r"://|www\.|[@#`]|\.(?:com|org|net|gov|edu|io|ai|co|uk|ru|ua|de|fr|cn|info|html?|php|aspx?|pdf|docx?|xlsx?|csv|txt|json|py|js|md|png|jpe?g|gif)",
-    regex.I,
+# It finds what ``regex.compile(_TRIGGER_PATTERN, regex.I)`` finds, at twice
+# its speed on prose: the stdlib engine skips to the mark characters, and
+# the case-insensitive letters are spelt out as the classes ``regex.I``
+# matches (stdlib ``re.I`` would also match a dotless ``ı`` for ``i``).
+_TRIGGER_PATTERN = r"://|www\.|[@#`]|\.(?:" + _SUFFIXES + ")"
+_REGEX_CASE = {"i": "iI\u0130", "k": "kK\u212a", "s": "sS\u017f"}
+
+
+def _spelt_out_case(alternation: str) -> str:
+    return "".join(f"[{_REGEX_CASE.get(c, c + c.upper())}]" if c.isalpha() else c for c in alternation)
+
+
+_TRIGGER = re.compile(
+    r"[:wW@#`.](?:(?<=:)//|(?<=[wW])[wW]{2}\.|(?<=[@#`])|(?<=\.)(?:" + _spelt_out_case(_SUFFIXES) + "))"
 )
 # Whitespace as the pattern's ``\S`` sees it (``regex``, not ``str.isspace``,
 # which also counts U+001C-U+001F).

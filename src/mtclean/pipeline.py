@@ -723,13 +723,25 @@ _FIND_EACH_AT_MOST = 64
 
 
 def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, those that overlap or touch merged.
+
+    >>> _merge_spans([(5, 7), (0, 2), (2, 3), (6, 9)])
+    [(0, 3), (5, 9)]
+    """
     merged: list[tuple[int, int]] = []
-    for lo, hi in sorted(spans):
-        if merged and lo <= merged[-1][1]:
-            if hi > merged[-1][1]:
-                merged[-1] = (merged[-1][0], hi)
+    if not spans:
+        return merged
+    ordered = sorted(spans)
+    lo, hi = ordered[0]
+    append = merged.append
+    for s, e in ordered:  # (the span being grown kept in locals: text dense with edits has one every few characters)
+        if s <= hi:
+            if e > hi:
+                hi = e
         else:
-            merged.append((lo, hi))
+            append((lo, hi))
+            lo, hi = s, e
+    append((lo, hi))
     return merged
 
 

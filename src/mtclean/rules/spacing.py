@@ -9,7 +9,7 @@ import regex
 
 from ..rule import Candidate, Context, Rule, Span
 from ._common import EN, FRENCH_SPACED, SPACED, line_matches, protected, run_rule, screened_lines, windows
-from .glue import candidate
+from .glue import candidate, confidence_of
 
 __all__ = [
     "fix_space_before_punctuation",
@@ -356,6 +356,9 @@ def _space_after_in(
         # (None: nothing in the text is protected, nothing to ask per hit.)
         doc_prot = protected(text, ctx)
         prot = doc_prot if doc_prot.doc.protected else None
+        # (What ``candidate`` would build for a glued sentence end, made here:
+        # a text may have one every few characters.)
+        sentence_conf, new_tuple = confidence_of(_AFTER, _EV_SENTENCE), tuple.__new__
         # One stdlib scan for the punctuation; the words around each hit are
         # read in Python (hits are rare in prose, and this stays linear).
         for m in _PUNCT_BEFORE_LETTER.finditer(text, start, past):
@@ -382,7 +385,7 @@ def _space_after_in(
                 # The common glued sentence end ("Ab.Cd"): what _glued_at
                 # decides for it, without the call (on text with a glued
                 # mark every few characters the calls were most of the cost).
-                yield candidate(_AFTER, pos + 1, pos + 1, " ", _EV_SENTENCE)
+                yield new_tuple(Candidate, (pos + 1, pos + 1, " ", sentence_conf, _EV_SENTENCE))
                 continue
             c = _glued_at(text, 0, prot, ctx, j, pos, before, after)
             if c is not None:
