@@ -365,3 +365,13 @@ def test_new_edit_is_an_edit_like_any_other(rule, start, length, before, after, 
     assert copy.deepcopy(fast) == slow
     with pytest.raises(dataclasses.FrozenInstanceError):
         fast.start = 0  # type: ignore[misc]
+
+
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(0, 3)), max_size=12))
+def test_in_position_order_is_sorted_by_position(pairs):
+    from mtclean.edits import BY_POSITION, in_position_order
+
+    edits = [Edit("r", s, s + n, "", "x") for s, n in pairs]
+    out = in_position_order(edits)
+    assert list(out) == sorted(edits, key=BY_POSITION)
+    assert edits == [Edit("r", s, s + n, "", "x") for s, n in pairs]  # the input is left as it was

@@ -34,7 +34,7 @@ from typing import Sequence
 
 import regex
 
-from .edits import BY_POSITION, Edit, apply_edits
+from .edits import Edit, apply_edits, in_position_order
 
 __all__ = ["Document", "PROTECTED_PATTERN", "words_at_word_starts"]
 
@@ -173,7 +173,7 @@ class Document:
         """The document with ``edits`` (over this text) applied, re-tokenized only where edited."""
         if not edits:
             return self
-        edits = sorted(edits, key=BY_POSITION)
+        edits = in_position_order(edits)
         new_text = apply_edits(self.text, edits)
         nxt = Document(new_text, self.lang)
         if self._words is not None:

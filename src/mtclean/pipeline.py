@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 import regex
 
 from .document import WORD_START_DEPTH, words_at_word_starts
-from .edits import BY_POSITION, Edit, compose_edits, to_original
+from .edits import Edit, compose_edits, in_position_order, to_original
 from .language import DEFAULT_LANGUAGE, detect_language
 from .rule import CATEGORIES, Context, Rule, rule_from_function
 
@@ -507,7 +507,7 @@ def _is_near(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def _map_spans(spans: list[tuple[int, int]], edits: list[Edit], *, grow: bool) -> list[tuple[int, int]]:
     """``spans`` (over a text) moved through ``edits`` (over it); with ``grow``, plus what the edits wrote. Merged, sorted."""
-    order = sorted(edits, key=BY_POSITION)
+    order = in_position_order(edits)
     ends = [e.end for e in order]
     shift = list(accumulate([len(e.after) - (e.end - e.start) for e in order], initial=0))
 
@@ -535,7 +535,7 @@ def _output_spans(edits: list[Edit]) -> list[tuple[int, int]]:
     >>> _output_spans([Edit("r", 2, 4, "ab", "x"), Edit("r", 6, 6, "", "yz")])
     [(2, 3), (5, 7)]
     """
-    order = sorted(edits, key=BY_POSITION)
+    order = in_position_order(edits)
     shifts = accumulate([len(e.after) - (e.end - e.start) for e in order], initial=0)
     return [(e.start + d, e.start + d + len(e.after)) for e, d in zip(order, shifts)]
 
