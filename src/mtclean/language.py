@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 
 import regex
@@ -249,6 +250,134 @@ def _known_to(lang: str, words: list[str], original: list[str], names_free: bool
     return known == len(lower) if len(lower) < 8 else known >= 0.9 * len(lower)
 
 
+# Short segments (fewer than _LANGDETECT_MIN_WORDS words) that function
+# words and letters leave open: a vote of each word's frequency in each
+# language of the script (``data/<lang>/frequent_words.tsv.gz``, Zipf >= 3,
+# built by scripts/build_frequent_words.py). A word scores its Zipf
+# frequency in a language that lists it and _LEXICAL_FLOOR in one that
+# does not, less _ALIEN_PENALTY when it holds a letter that another
+# language of the script writes and this one does not (``ß`` for French,
+# ``ї`` for Russian). Each word's evidence against a language is capped at
+# _WORD_CAP (one rare word, often a name, cannot decide alone), and the
+# best language must lead the second by _LEXICAL_MARGIN (log10 of the
+# likelihood ratio: 10**0.8, about 6 to 1) or the text stays undetermined.
+_LEXICAL_FLOOR = 2.5
+_ALIEN_PENALTY = 1.0
+_WORD_CAP = 2.0
+_LEXICAL_MARGIN = 0.8
+# ¿ ¡ (languages.tsv inverted_marks) and French spaces count as much
+# against the languages that do not write them.
+_MARK_PENALTY = 1.0
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+
+
+class _Lexical:
+    """Frequent words of every language of one script: per language, a sorted array of word hashes.
+
+    Each entry is ``hash(word)`` with its low byte replaced by Zipf x 10,
+    8 bytes a word (a dict of the strings would take about 150): the
+    Latin-script lists, 316k words, take 2.5 MB. Two words share an entry
+    only when 56 bits of their hashes agree.
+    """
+
+    def __init__(self, script: str, langs: list[str]):
+        import gzip
+        from array import array
+        from importlib import resources
+
+        self.langs = langs
+        self.tables = []
+        for lang in langs:
+            path = resources.files("mtclean").joinpath("data", lang, "frequent_words.tsv.gz")
+            rows = [line.split("\t") for line in gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
+                    if line and line[0] != "#"]
+            self.tables.append(array("q", sorted([((hash(w) >> 8) << 8) | int(z) for w, z in rows])))
+        letters = {lang: facts(lang).letters for lang in langs}  # type: ignore[union-attr]
+        known = frozenset().union(*letters.values()) if letters else frozenset()
+        # letter -> languages that do not write it, among those that this script's others write
+        self.alien = {c: tuple(i for i, lang in enumerate(langs) if c not in letters[lang]) for c in known}
+        self.inverted = {
+            c: tuple(i for i, lang in enumerate(langs) if c not in facts(lang).inverted_marks)  # type: ignore[union-attr]
+            for lang in langs
+            for c in facts(lang).inverted_marks  # type: ignore[union-attr]
+        }
+        self.not_french = tuple(
+            i for i, lang in enumerate(langs) if not facts(lang).space_before_high_punct  # type: ignore[union-attr]
+        )
+
+    def zipfs(self, word: str) -> list[float]:
+        """Zipf frequency of ``word`` in each language (0.0 where not listed)."""
+        h = (hash(word) >> 8) << 8
+        out = []
+        for table in self.tables:
+            i = bisect_left(table, h)
+            v = table[i] - h if i < len(table) else 256
+            out.append(v / 10 if 0 <= v < 256 else 0.0)
+        return out
+
+    def scores(self, words: list[str], sample: str) -> list[float]:
+        """Per language (``self.langs`` order): the summed evidence, 0 at best, negative against."""
+        n = len(self.langs)
+        total = [0.0] * n
+        zipfs = self.zipfs
+        floor = _LEXICAL_FLOOR
+        for word in words:
+            word = word.translate(_APOSTROPHES)
+            found = zipfs(word)
+            parts = [word]
+            if "'" in word and not any(found):
+                parts = [p for p in word.split("'") if p]  # wordfreq splits at apostrophes (l'homme)
+            for part in parts:
+                listed = found if part is word else zipfs(part)
+                s = [v or floor for v in listed]
+                for c in set(part):
+                    for i in self.alien.get(c, ()):
+                        if not listed[i]:
+                            s[i] = floor - _ALIEN_PENALTY
+                top = max(s)
+                for i in range(n):
+                    total[i] += max(s[i] - top, -_WORD_CAP)
+        for c, against in self.inverted.items():
+            if c in sample:
+                for i in against:
+                    total[i] -= _MARK_PENALTY
+        if any(m in sample for m in _FRENCH_MARKS) and _FRENCH_SPACE.search(sample):
+            for i in self.not_french:
+                total[i] -= _MARK_PENALTY
+        return total
+
+
+@functools.lru_cache(maxsize=None)
+def _lexical(script: str) -> _Lexical | None:
+    from importlib import resources
+
+    langs = [
+        c for c in _evidence(script).langs
+        if resources.files("mtclean").joinpath("data", c, "frequent_words.tsv.gz").is_file()
+    ]
+    return _Lexical(script, langs) if len(langs) >= 2 else None
+
+
+def _lexical_vote(words: list[str], sample: str, script: str) -> tuple[str | None, str | None]:
+    """(the language the word frequencies clearly favour or None, the leading language or None).
+
+    >>> _lexical_vote(["das", "ist", "gut"], "Das ist gut", "Latin")
+    ('de', 'de')
+    >>> _lexical_vote(["la"], "La", "Latin")[0] is None
+    True
+    """
+    lex = _lexical(script)
+    if lex is None or not words:
+        return None, None
+    scores = lex.scores(words, sample)
+    ranked = sorted(range(len(scores)), key=lambda i: -scores[i])
+    best, second = ranked[0], ranked[1]
+    if scores[best] == scores[second]:
+        return None, None
+    lead = lex.langs[best]
+    return (lead if scores[best] - scores[second] >= _LEXICAL_MARGIN else None), lead
+
+
 class SparseProbabilities:
     """langdetect's n-gram -> per-language probability list, kept sparse.
 
@@ -375,6 +504,11 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
     ev = _evidence(script)
     unit = ev.unit
     scores = _scores(words, sample, ev)
+    leader = None
+    if n < _LANGDETECT_MIN_WORDS:
+        voted, leader = _lexical_vote(words, sample, script)
+        if voted:
+            return voted
     decided = _decide(scores, n, unit)
     if decided:
         return decided
@@ -385,6 +519,7 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
         default
         and all(v < unit for k, v in scores.items() if k != default)
         and not _outscored(default, words, ev, scores.get(default, 0))
+        and leader in (None, default)
     ):
         if original is None:
             original = _ASCII_WORD.findall(sample)
