@@ -10,7 +10,7 @@ million words), one ``word<TAB>zipf x 10`` a line (``der<TAB>75``), most
 frequent first. Only
 words written in the language's script (letters, and apostrophes inside
 them) are kept. Frequent English words that English usually writes with
-a capital (Zipf >= ``--min-zipf`` and ``form_ratio >= 0.5`` in the
+a capital letter (Zipf >= ``--min-zipf`` and ``title_ratio >= 0.5`` in the
 shipped English lexicon: ``london``, ``john``, ``browne``) are names, which every language's news writes, so
 they are left out of every list unless some language lists them as a
 function word. Detection of short segments reads these files
@@ -56,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
             z = round(math.log10(freq) + 9, 1)
             if z < args.min_zipf or not word.fullmatch(w):
                 continue
-            if w not in function_words and english.zipf(w) >= args.min_zipf and english.form_ratio(w) >= NAME_RATIO:
+            if w not in function_words and english.zipf(w) >= args.min_zipf and (english.title_ratio(w) or 0.0) >= NAME_RATIO:
                 continue
             rows.append((-z, w))
         rows.sort()

@@ -253,22 +253,30 @@ def _known_to(lang: str, words: list[str], original: list[str], names_free: bool
 # Short segments (fewer than _LANGDETECT_MIN_WORDS words) that function
 # words and letters leave open: a vote of each word's frequency in each
 # language of the script (``data/<lang>/frequent_words.tsv.gz``, Zipf >= 3,
-# built by scripts/build_frequent_words.py). A word scores its Zipf
+# built by scripts/build_frequent_words.py). All in tenths of a Zipf unit
+# (log10 of a frequency), so sums are exact. A word scores its Zipf
 # frequency in a language that lists it and _LEXICAL_FLOOR in one that
 # does not, less _ALIEN_PENALTY when it holds a letter that another
 # language of the script writes and this one does not (``ß`` for French,
 # ``ї`` for Russian). Each word's evidence against a language is capped at
 # _WORD_CAP (one rare word, often a name, cannot decide alone), and the
-# best language must lead the second by _LEXICAL_MARGIN (log10 of the
-# likelihood ratio: 10**0.8, about 6 to 1) or the text stays undetermined.
-_LEXICAL_FLOOR = 2.5
-_ALIEN_PENALTY = 1.0
-_WORD_CAP = 2.0
-_LEXICAL_MARGIN = 0.8
-# ¿ ¡ (languages.tsv inverted_marks) and French spaces count as much
-# against the languages that do not write them.
-_MARK_PENALTY = 1.0
+# best language must lead the second by _LEXICAL_MARGIN (a likelihood
+# ratio of 10**0.8, about 6 to 1) or the text stays undetermined.
+_LEXICAL_FLOOR = 25
+_ALIEN_PENALTY = 10
+_WORD_CAP = 20
+_LEXICAL_MARGIN = 8
+# ¿ ¡ (languages.tsv inverted_marks: only Spanish writes them) count as a
+# word of that language alone; French spaces, a habit a typist may have in
+# any language, half as much.
+_INVERTED_PENALTY = _WORD_CAP
+_FRENCH_SPACE_PENALTY = _WORD_CAP // 2
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+# A token holding one of these is a handle, tag, address, number or markup
+# (``@user34``, ``#tag``, ``<contents``, ``a/b``): no word of any language.
+# A quotation between paired marks (not ' ’, which are also apostrophes).
+_QUOTED = regex.compile(r'“[^“”„"]*”|„[^“”„"]*[“”]|«[^«»]*»|»[^«»]*«|"[^"“”]*"')
+_NOT_PROSE = frozenset("0123456789@#/\\<>=_{}[]|~^*+&%$")
 
 
 class _Lexical:
@@ -305,20 +313,20 @@ class _Lexical:
             i for i, lang in enumerate(langs) if not facts(lang).space_before_high_punct  # type: ignore[union-attr]
         )
 
-    def zipfs(self, word: str) -> list[float]:
-        """Zipf frequency of ``word`` in each language (0.0 where not listed)."""
+    def zipfs(self, word: str) -> list[int]:
+        """Zipf frequency x 10 of ``word`` in each language (0 where not listed)."""
         h = (hash(word) >> 8) << 8
         out = []
         for table in self.tables:
             i = bisect_left(table, h)
             v = table[i] - h if i < len(table) else 256
-            out.append(v / 10 if 0 <= v < 256 else 0.0)
+            out.append(v if 0 <= v < 256 else 0)
         return out
 
-    def scores(self, words: list[str], sample: str) -> list[float]:
+    def scores(self, words: list[str], sample: str) -> list[int]:
         """Per language (``self.langs`` order): the summed evidence, 0 at best, negative against."""
         n = len(self.langs)
-        total = [0.0] * n
+        total = [0] * n
         zipfs = self.zipfs
         floor = _LEXICAL_FLOOR
         for word in words:
@@ -330,20 +338,21 @@ class _Lexical:
             for part in parts:
                 listed = found if part is word else zipfs(part)
                 s = [v or floor for v in listed]
+                top = max(s)
                 for c in set(part):
                     for i in self.alien.get(c, ()):
                         if not listed[i]:
-                            s[i] = floor - _ALIEN_PENALTY
-                top = max(s)
+                            s[i] = top - _WORD_CAP  # a letter the language does not write
+
                 for i in range(n):
                     total[i] += max(s[i] - top, -_WORD_CAP)
         for c, against in self.inverted.items():
             if c in sample:
                 for i in against:
-                    total[i] -= _MARK_PENALTY
+                    total[i] -= _INVERTED_PENALTY
         if any(m in sample for m in _FRENCH_MARKS) and _FRENCH_SPACE.search(sample):
             for i in self.not_french:
-                total[i] -= _MARK_PENALTY
+                total[i] -= _FRENCH_SPACE_PENALTY
         return total
 
 
@@ -358,24 +367,40 @@ def _lexical(script: str) -> _Lexical | None:
     return _Lexical(script, langs) if len(langs) >= 2 else None
 
 
-def _lexical_vote(words: list[str], sample: str, script: str) -> tuple[str | None, str | None]:
-    """(the language the word frequencies clearly favour or None, the leading language or None).
+def _prose_words(text: str, script: str) -> list[str]:
+    """The lower-case words of ``text`` in ``script``, less tokens that are no prose (``@user34``)."""
+    return [
+        w.lower()
+        for token in text.split()
+        if _NOT_PROSE.isdisjoint(token)
+        for w in _in_script(_WORD.findall(token), script)
+    ]
 
-    >>> _lexical_vote(["das", "ist", "gut"], "Das ist gut", "Latin")
-    ('de', 'de')
-    >>> _lexical_vote(["la"], "La", "Latin")[0] is None
+
+def _lexical_vote(sample: str, script: str) -> str | None:
+    """The language the word frequencies of ``sample`` clearly favour, or None.
+
+    >>> _lexical_vote("Das ist gut", "Latin"), _lexical_vote("Він", "Cyrillic")
+    ('de', 'uk')
+    >>> _lexical_vote("La", "Latin") is None  # French, Spanish, Italian
     True
+
+    Words between paired quotation marks are quoted, often from another
+    language, and vote only when nothing else does:
+
+    >>> _lexical_vote("He said “c’est la vie” and left.", "Latin")
+    'en'
     """
     lex = _lexical(script)
-    if lex is None or not words:
-        return None, None
+    if lex is None:
+        return None
+    words = _prose_words(_QUOTED.sub(" ", sample), script) or _prose_words(sample, script)
+    if not words:
+        return None
     scores = lex.scores(words, sample)
-    ranked = sorted(range(len(scores)), key=lambda i: -scores[i])
-    best, second = ranked[0], ranked[1]
-    if scores[best] == scores[second]:
-        return None, None
-    lead = lex.langs[best]
-    return (lead if scores[best] - scores[second] >= _LEXICAL_MARGIN else None), lead
+    best = max(range(len(scores)), key=scores.__getitem__)
+    second = max(v for i, v in enumerate(scores) if i != best)
+    return lex.langs[best] if scores[best] - second >= _LEXICAL_MARGIN else None
 
 
 class SparseProbabilities:
@@ -501,14 +526,13 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
         original = _in_script(_WORD.findall(sample), script)
         words = [w.lower() for w in original]
     n = len(words)
+    if n < _LANGDETECT_MIN_WORDS and _lexical(script) is not None:
+        # A short segment: the word frequencies of every language of the
+        # script decide (they hold the function words too), or nothing does.
+        return _lexical_vote(sample, script) or UNDETERMINED
     ev = _evidence(script)
     unit = ev.unit
     scores = _scores(words, sample, ev)
-    leader = None
-    if n < _LANGDETECT_MIN_WORDS:
-        voted, leader = _lexical_vote(words, sample, script)
-        if voted:
-            return voted
     decided = _decide(scores, n, unit)
     if decided:
         return decided
@@ -519,7 +543,6 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
         default
         and all(v < unit for k, v in scores.items() if k != default)
         and not _outscored(default, words, ev, scores.get(default, 0))
-        and leader in (None, default)
     ):
         if original is None:
             original = _ASCII_WORD.findall(sample)
