@@ -60,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             rows.append((-z, w))
         rows.sort()
+        # mtclean.language reads the value as the line's last two characters.
+        assert all(10 <= round(-z * 10) <= 99 for z, _ in rows), lang
         out = DATA / lang / "frequent_words.tsv.gz"
         head = (
             f"# {f.name}: words of wordfreq {version('wordfreq')} 'best' list with Zipf >= {args.min_zipf}"

@@ -271,6 +271,7 @@ _LEXICAL_MARGIN = 8
 # any language, half as much.
 _INVERTED_PENALTY = _WORD_CAP
 _FRENCH_SPACE_PENALTY = _WORD_CAP // 2
+_TENTHS = {str(v): v for v in range(10, 100)}
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 # A token holding one of these is a handle, tag, address, number or markup
 # (``@user34``, ``#tag``, ``<contents``, ``a/b``): no word of any language.
@@ -297,9 +298,11 @@ class _Lexical:
         self.tables = []
         for lang in langs:
             path = resources.files("mtclean").joinpath("data", lang, "frequent_words.tsv.gz")
-            rows = [line.split("\t") for line in gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
-                    if line and line[0] != "#"]
-            self.tables.append(array("q", sorted([((hash(w) >> 8) << 8) | int(z) for w, z in rows])))
+            lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
+            # "word<TAB>zipf x 10", the value always two digits (30-80).
+            self.tables.append(array("q", sorted([
+                ((hash(line[:-3]) >> 8) << 8) | _TENTHS[line[-2:]] for line in lines if line and line[0] != "#"
+            ])))
         letters = {lang: facts(lang).letters for lang in langs}  # type: ignore[union-attr]
         known = frozenset().union(*letters.values()) if letters else frozenset()
         # letter -> languages that do not write it, among those that this script's others write
