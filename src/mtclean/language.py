@@ -7,16 +7,20 @@ the language-independent ones (mojibake, entities, MT markup). In order:
 1. Script: the script most letters are written in (Latin, Cyrillic, Han,
    ...); words of other scripts (a quoted phrase) are set aside. Scripts
    one language writes (Hangul, kana, Greek) name it at once.
-2. Evidence within the script: function words (``data/<lang>/
+2. A short segment (under 12 words) in a script with frequent-word lists
+   (``data/<lang>/frequent_words.tsv.gz``: Latin, Cyrillic) is decided by
+   a vote of its words' frequencies in each language of the script, with
+   a margin (``_lexical_vote``); nothing else runs for it.
+3. Longer text: evidence within the script: function words (``data/<lang>/
    function_words.txt``; a word in several lists counts for each, split),
    letters only some languages write (``languages.tsv``: ``ß``, ``ñ``,
    ``ї``, ``ы``) and French spaces before ``; : ! ?``.
-3. Only for the default language (English unless the caller says
-   otherwise), and only where its shipped lexicon can tell: short Latin
-   text whose lower-case words are all frequent words of that lexicon,
-   with no evidence for another language ("kyiv troops advance").
-4. langdetect (seeded, on a 2,000-character sample) only on text of 12
-   words or more that steps 1-3 could not settle, and only when it is sure.
+4. Only for the default language (English unless the caller says
+   otherwise), and only where its shipped lexicon can tell: text whose
+   lower-case words are all frequent words of that lexicon, with no
+   evidence for another language.
+5. langdetect (seeded, on a 2,000-character sample) only on text of 12
+   words or more that steps 1-4 could not settle, and only when it is sure.
 
 >>> detect_language("The cat sat on the mat and looked at the dog in the garden.")
 'en'
@@ -49,7 +53,7 @@ _SAMPLE_CHARS = 2000
 _LANGDETECT_MIN_WORDS = 12
 _LANGDETECT_MIN_PROB = 0.90
 # Word frequency (zipf) a lower-case word needs to count as a known word of
-# the default language in step 3 (3.0: once per million words).
+# the default language in step 4 (3.0: once per million words).
 _KNOWN_ZIPF = 3.0
 # A paragraph of a document in one language keeps a language of its own
 # only when it has at least this many characters (language_in_document).
@@ -273,11 +277,14 @@ _INVERTED_PENALTY = _WORD_CAP
 _FRENCH_SPACE_PENALTY = _WORD_CAP // 2
 _TENTHS = {str(v): v for v in range(10, 100)}
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
-# A token holding one of these is a handle, tag, address, number or markup
-# (``@user34``, ``#tag``, ``<contents``, ``a/b``): no word of any language.
 # A quotation between paired marks (not ' ’, which are also apostrophes).
 _QUOTED = regex.compile(r'“[^“”„"]*”|„[^“”„"]*[“”]|«[^«»]*»|»[^«»]*«|"[^"“”]*"')
-_NOT_PROSE = frozenset("0123456789@#/\\<>=_{}[]|~^*+&%$")
+# A token holding one of these is a handle, tag, address or markup
+# (``@user34``, ``#tag``, ``<contents``, ``a/b``), and so is one with a
+# letter glued to a digit (``user34``, ``mp3``; not ``42-річний``): no
+# word of any language.
+_NOT_PROSE = frozenset("@#/\\<>=_{}[]|~^*+&%$")
+_GLUED_DIGIT = regex.compile(r"[^\W\d_]\d|\d[^\W\d_]")
 
 
 class _Lexical:
@@ -375,7 +382,7 @@ def _prose_words(text: str, script: str) -> list[str]:
     return [
         w.lower()
         for token in text.split()
-        if _NOT_PROSE.isdisjoint(token)
+        if _NOT_PROSE.isdisjoint(token) and not _GLUED_DIGIT.search(token)
         for w in _in_script(_WORD.findall(token), script)
     ]
 
@@ -504,9 +511,10 @@ def _langdetect(sample: str, script: str) -> str | None:
 def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
     """The language of ``text`` (an ISO 639-1 code), or ``"und"`` when unclear.
 
-    ``default`` is the language whose shipped lexicon may settle short
-    Latin-script text that no other language has evidence for (step 3
-    above); it is never returned without evidence of its own.
+    ``default`` is the language whose shipped lexicon may settle
+    Latin-script text of 12 words or more that no other language has
+    evidence for (step 4 above); it is never returned without evidence of
+    its own. Shorter text is decided by word frequencies alone (step 2).
 
     >>> detect_language("Die Regierung hat gesagt, dass sie nicht zustimmen wird.")
     'de'
