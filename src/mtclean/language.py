@@ -296,6 +296,8 @@ class _Lexical:
     only when 56 bits of their hashes agree.
     """
 
+    _SEEN_KEPT = 4096
+
     def __init__(self, script: str, langs: list[str]):
         import gzip
         from array import array
@@ -322,6 +324,7 @@ class _Lexical:
         self.not_french = tuple(
             i for i, lang in enumerate(langs) if not facts(lang).space_before_high_punct  # type: ignore[union-attr]
         )
+        self._seen: dict[str, tuple[int, ...]] = {}  # word -> evidence, the last few thousand words
 
     def zipfs(self, word: str) -> list[int]:
         """Zipf frequency x 10 of ``word`` in each language (0 where not listed)."""
@@ -333,29 +336,38 @@ class _Lexical:
             out.append(v if 0 <= v < 256 else 0)
         return out
 
+    def evidence(self, word: str) -> tuple[int, ...]:
+        """What ``word`` says for each language: 0 for the best, down to ``-_WORD_CAP``."""
+        got = self._seen.get(word)
+        if got is not None:
+            return got
+        n = len(self.langs)
+        plain = word.translate(_APOSTROPHES)
+        found = self.zipfs(plain)
+        parts = [plain]
+        if "'" in plain and not any(found):
+            parts = [p for p in plain.split("'") if p]  # wordfreq splits at apostrophes (l'homme)
+        total = [0] * n
+        for part in parts:
+            listed = found if part is plain else self.zipfs(part)
+            s = [v or _LEXICAL_FLOOR for v in listed]
+            top = max(s)
+            for c in set(part):
+                for i in self.alien.get(c, ()):
+                    if not listed[i]:
+                        s[i] = top - _WORD_CAP  # a letter the language does not write
+            for i in range(n):
+                total[i] += max(s[i] - top, -_WORD_CAP)
+        if len(self._seen) >= self._SEEN_KEPT:
+            self._seen.clear()
+        got = self._seen[word] = tuple(total)
+        return got
+
     def scores(self, words: list[str], sample: str) -> list[int]:
         """Per language (``self.langs`` order): the summed evidence, 0 at best, negative against."""
-        n = len(self.langs)
-        total = [0] * n
-        zipfs = self.zipfs
-        floor = _LEXICAL_FLOOR
+        total = [0] * len(self.langs)
         for word in words:
-            word = word.translate(_APOSTROPHES)
-            found = zipfs(word)
-            parts = [word]
-            if "'" in word and not any(found):
-                parts = [p for p in word.split("'") if p]  # wordfreq splits at apostrophes (l'homme)
-            for part in parts:
-                listed = found if part is word else zipfs(part)
-                s = [v or floor for v in listed]
-                top = max(s)
-                for c in set(part):
-                    for i in self.alien.get(c, ()):
-                        if not listed[i]:
-                            s[i] = top - _WORD_CAP  # a letter the language does not write
-
-                for i in range(n):
-                    total[i] += max(s[i] - top, -_WORD_CAP)
+            total = [a + b for a, b in zip(total, self.evidence(word))]
         for c, against in self.inverted.items():
             if c in sample:
                 for i in against:
