@@ -77,7 +77,7 @@ def test_lexicon_cache_is_bounded():
     [
         ("so I’ll bake some bread and read a book", "en"),  # typographic apostrophe, known as i'll
         ("Of course, I’m keen on the plan", "en"),
-        ("C’est normal.", "und"),  # c'est is no English word: the apostrophe proves nothing
+        ("C’est normal.", "fr"),  # c'est is no English word: the apostrophe proves nothing
         ("l’homme est là", "fr"),
     ],
 )
@@ -156,3 +156,70 @@ def test_sparse_langdetect_profiles_hold_the_same_numbers():
 )
 def test_short_text_is_english_only_without_rival_evidence(text, english):
     assert (detect_language(text) == "en") is english
+
+
+# Short segments (under 12 words): a vote of each word's frequency in every
+# language of the script (data/<lang>/frequent_words.tsv.gz), with a margin.
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Die Regierung will", "de"),  # was English: "die" and "will" are English words too
+        ("Heute regnet es", "de"),
+        ("Trotzdem", "de"),
+        ("Le gouvernement veut", "fr"),
+        ("Cependant", "fr"),
+        ("Ayer por la tarde", "es"),
+        ("¡Qué bien!", "es"),  # ¡ ¿: Spanish alone writes them
+        ("O governo quer", "pt"),
+        ("Ontem à noite", "pt"),
+        ("Entretanto", "pt"),
+        ("Правительство хочет", "ru"),
+        ("Вчера вечером", "ru"),
+        ("Уряд хоче", "uk"),
+        ("Вчора ввечері", "uk"),
+        ("Sometimes", "en"),
+        ("Nevertheless", "en"),
+    ],
+)
+def test_short_segments_are_told_by_word_frequencies(text, lang):
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La",  # French, Spanish, Italian alike
+        "A",
+        "Trump",  # a name is no evidence of a language
+        "Anna Berg",
+        "@user34",  # was English: a handle holds no word
+        "<contents",  # nor does markup
+    ],
+)
+def test_short_segments_without_clear_evidence_stay_undetermined(text):
+    assert detect_language(text) == "und"
+
+
+def test_quoted_words_do_not_outvote_the_sentence():
+    assert detect_language("He said “c’est la vie” and left.") == "en"
+    assert detect_language("Sie sagte „good morning“ und ging.") == "de"
+    assert detect_language("Kyiv troops advance, sources say") == "en"
+
+
+def test_frequent_word_files_hold_one_word_and_two_digits_a_line():
+    # The loader reads the value as a line's last two characters.
+    import gzip
+    import re
+    from importlib import resources
+
+    from mtclean.language import _evidence, _lexical
+
+    for script in ("Latin", "Cyrillic"):
+        lex = _lexical(script)
+        assert lex is not None and set(lex.langs) == set(_evidence(script).langs)
+        assert sum(len(t) for t in lex.tables) * 8 < 4_000_000  # hashes only, 8 bytes a word
+        for lang in lex.langs:
+            path = resources.files("mtclean").joinpath("data", lang, "frequent_words.tsv.gz")
+            lines = [x for x in gzip.decompress(path.read_bytes()).decode("utf-8").split("\n") if x and x[0] != "#"]
+            assert len(lines) > 10_000
+            assert all(re.fullmatch(r"[^\t\s]+\t[3-9]\d", x) for x in lines), lang

@@ -7,16 +7,20 @@ the language-independent ones (mojibake, entities, MT markup). In order:
 1. Script: the script most letters are written in (Latin, Cyrillic, Han,
    ...); words of other scripts (a quoted phrase) are set aside. Scripts
    one language writes (Hangul, kana, Greek) name it at once.
-2. Evidence within the script: function words (``data/<lang>/
+2. A short segment (under 12 words) in a script with frequent-word lists
+   (``data/<lang>/frequent_words.tsv.gz``: Latin, Cyrillic) is decided by
+   a vote of its words' frequencies in each language of the script, with
+   a margin (``_lexical_vote``); nothing else runs for it.
+3. Longer text: evidence within the script: function words (``data/<lang>/
    function_words.txt``; a word in several lists counts for each, split),
    letters only some languages write (``languages.tsv``: ``ß``, ``ñ``,
    ``ї``, ``ы``) and French spaces before ``; : ! ?``.
-3. Only for the default language (English unless the caller says
-   otherwise), and only where its shipped lexicon can tell: short Latin
-   text whose lower-case words are all frequent words of that lexicon,
-   with no evidence for another language ("kyiv troops advance").
-4. langdetect (seeded, on a 2,000-character sample) only on text of 12
-   words or more that steps 1-3 could not settle, and only when it is sure.
+4. Only for the default language (English unless the caller says
+   otherwise), and only where its shipped lexicon can tell: text whose
+   lower-case words are all frequent words of that lexicon, with no
+   evidence for another language.
+5. langdetect (seeded, on a 2,000-character sample) only on text of 12
+   words or more that steps 1-4 could not settle, and only when it is sure.
 
 >>> detect_language("The cat sat on the mat and looked at the dog in the garden.")
 'en'
@@ -33,6 +37,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 
 import regex
@@ -48,7 +53,7 @@ _SAMPLE_CHARS = 2000
 _LANGDETECT_MIN_WORDS = 12
 _LANGDETECT_MIN_PROB = 0.90
 # Word frequency (zipf) a lower-case word needs to count as a known word of
-# the default language in step 3 (3.0: once per million words).
+# the default language in step 4 (3.0: once per million words).
 _KNOWN_ZIPF = 3.0
 # A paragraph of a document in one language keeps a language of its own
 # only when it has at least this many characters (language_in_document).
@@ -249,6 +254,177 @@ def _known_to(lang: str, words: list[str], original: list[str], names_free: bool
     return known == len(lower) if len(lower) < 8 else known >= 0.9 * len(lower)
 
 
+# Short segments (fewer than _LANGDETECT_MIN_WORDS words) that function
+# words and letters leave open: a vote of each word's frequency in each
+# language of the script (``data/<lang>/frequent_words.tsv.gz``, Zipf >= 3,
+# built by scripts/build_frequent_words.py). All in tenths of a Zipf unit
+# (log10 of a frequency), so sums are exact. A word scores its Zipf
+# frequency in a language that lists it and _LEXICAL_FLOOR in one that
+# does not, less _ALIEN_PENALTY when it holds a letter that another
+# language of the script writes and this one does not (``ß`` for French,
+# ``ї`` for Russian). Each word's evidence against a language is capped at
+# _WORD_CAP (one rare word, often a name, cannot decide alone), and the
+# best language must lead the second by _LEXICAL_MARGIN (a likelihood
+# ratio of 10**0.8, about 6 to 1) or the text stays undetermined.
+_LEXICAL_FLOOR = 25
+_ALIEN_PENALTY = 10
+_WORD_CAP = 20
+_LEXICAL_MARGIN = 8
+# ¿ ¡ (languages.tsv inverted_marks: only Spanish writes them) count as a
+# word of that language alone; French spaces, a habit a typist may have in
+# any language, half as much.
+_INVERTED_PENALTY = _WORD_CAP
+_FRENCH_SPACE_PENALTY = _WORD_CAP // 2
+_TENTHS = {str(v): v for v in range(10, 100)}
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+# A quotation between paired marks (not ' ’, which are also apostrophes).
+_QUOTED = regex.compile(r'“[^“”„"]*”|„[^“”„"]*[“”]|«[^«»]*»|»[^«»]*«|"[^"“”]*"')
+# A token holding one of these is a handle, tag, address or markup
+# (``@user34``, ``#tag``, ``<contents``, ``a/b``), and so is one with a
+# letter glued to a digit (``user34``, ``mp3``; not ``42-річний``): no
+# word of any language.
+_NOT_PROSE = frozenset("@#/\\<>=_{}[]|~^*+&%$")
+_GLUED_DIGIT = regex.compile(r"[^\W\d_]\d|\d[^\W\d_]")
+
+
+class _Lexical:
+    """Frequent words of every language of one script: per language, a sorted array of word hashes.
+
+    Each entry is ``hash(word)`` with its low byte replaced by Zipf x 10,
+    8 bytes a word (a dict of the strings would take about 150): the
+    Latin-script lists, 316k words, take 2.5 MB. Two words share an entry
+    only when 56 bits of their hashes agree.
+    """
+
+    _SEEN_KEPT = 4096
+
+    def __init__(self, script: str, langs: list[str]):
+        import gzip
+        from array import array
+        from importlib import resources
+
+        self.langs = langs
+        self.tables = []
+        for lang in langs:
+            path = resources.files("mtclean").joinpath("data", lang, "frequent_words.tsv.gz")
+            lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
+            # "word<TAB>zipf x 10", the value always two digits (30-80).
+            self.tables.append(array("q", sorted([
+                ((hash(line[:-3]) >> 8) << 8) | _TENTHS[line[-2:]] for line in lines if line and line[0] != "#"
+            ])))
+        letters = {lang: facts(lang).letters for lang in langs}  # type: ignore[union-attr]
+        known = frozenset().union(*letters.values()) if letters else frozenset()
+        # letter -> languages that do not write it, among those that this script's others write
+        self.alien = {c: tuple(i for i, lang in enumerate(langs) if c not in letters[lang]) for c in known}
+        self.inverted = {
+            c: tuple(i for i, lang in enumerate(langs) if c not in facts(lang).inverted_marks)  # type: ignore[union-attr]
+            for lang in langs
+            for c in facts(lang).inverted_marks  # type: ignore[union-attr]
+        }
+        self.not_french = tuple(
+            i for i, lang in enumerate(langs) if not facts(lang).space_before_high_punct  # type: ignore[union-attr]
+        )
+        self._seen: dict[str, tuple[int, ...]] = {}  # word -> evidence, the last few thousand words
+
+    def zipfs(self, word: str) -> list[int]:
+        """Zipf frequency x 10 of ``word`` in each language (0 where not listed)."""
+        h = (hash(word) >> 8) << 8
+        out = []
+        for table in self.tables:
+            i = bisect_left(table, h)
+            v = table[i] - h if i < len(table) else 256
+            out.append(v if 0 <= v < 256 else 0)
+        return out
+
+    def evidence(self, word: str) -> tuple[int, ...]:
+        """What ``word`` says for each language: 0 for the best, down to ``-_WORD_CAP``."""
+        got = self._seen.get(word)
+        if got is not None:
+            return got
+        n = len(self.langs)
+        plain = word.translate(_APOSTROPHES)
+        found = self.zipfs(plain)
+        parts = [plain]
+        if "'" in plain and not any(found):
+            parts = [p for p in plain.split("'") if p]  # wordfreq splits at apostrophes (l'homme)
+        total = [0] * n
+        for part in parts:
+            listed = found if part is plain else self.zipfs(part)
+            s = [v or _LEXICAL_FLOOR for v in listed]
+            top = max(s)
+            for c in set(part):
+                for i in self.alien.get(c, ()):
+                    if not listed[i]:
+                        s[i] = top - _WORD_CAP  # a letter the language does not write
+            for i in range(n):
+                total[i] += max(s[i] - top, -_WORD_CAP)
+        if len(self._seen) >= self._SEEN_KEPT:
+            self._seen.clear()
+        got = self._seen[word] = tuple(total)
+        return got
+
+    def scores(self, words: list[str], sample: str) -> list[int]:
+        """Per language (``self.langs`` order): the summed evidence, 0 at best, negative against."""
+        total = [0] * len(self.langs)
+        for word in words:
+            total = [a + b for a, b in zip(total, self.evidence(word))]
+        for c, against in self.inverted.items():
+            if c in sample:
+                for i in against:
+                    total[i] -= _INVERTED_PENALTY
+        if any(m in sample for m in _FRENCH_MARKS) and _FRENCH_SPACE.search(sample):
+            for i in self.not_french:
+                total[i] -= _FRENCH_SPACE_PENALTY
+        return total
+
+
+@functools.lru_cache(maxsize=None)
+def _lexical(script: str) -> _Lexical | None:
+    from importlib import resources
+
+    langs = [
+        c for c in _evidence(script).langs
+        if resources.files("mtclean").joinpath("data", c, "frequent_words.tsv.gz").is_file()
+    ]
+    return _Lexical(script, langs) if len(langs) >= 2 else None
+
+
+def _prose_words(text: str, script: str) -> list[str]:
+    """The lower-case words of ``text`` in ``script``, less tokens that are no prose (``@user34``)."""
+    return [
+        w.lower()
+        for token in text.split()
+        if _NOT_PROSE.isdisjoint(token) and not _GLUED_DIGIT.search(token)
+        for w in _in_script(_WORD.findall(token), script)
+    ]
+
+
+def _lexical_vote(sample: str, script: str) -> str | None:
+    """The language the word frequencies of ``sample`` clearly favour, or None.
+
+    >>> _lexical_vote("Das ist gut", "Latin"), _lexical_vote("Він", "Cyrillic")
+    ('de', 'uk')
+    >>> _lexical_vote("La", "Latin") is None  # French, Spanish, Italian
+    True
+
+    Words between paired quotation marks are quoted, often from another
+    language, and vote only when nothing else does:
+
+    >>> _lexical_vote("He said “c’est la vie” and left.", "Latin")
+    'en'
+    """
+    lex = _lexical(script)
+    if lex is None:
+        return None
+    words = _prose_words(_QUOTED.sub(" ", sample), script) or _prose_words(sample, script)
+    if not words:
+        return None
+    scores = lex.scores(words, sample)
+    best = max(range(len(scores)), key=scores.__getitem__)
+    second = max(v for i, v in enumerate(scores) if i != best)
+    return lex.langs[best] if scores[best] - second >= _LEXICAL_MARGIN else None
+
+
 class SparseProbabilities:
     """langdetect's n-gram -> per-language probability list, kept sparse.
 
@@ -347,9 +523,10 @@ def _langdetect(sample: str, script: str) -> str | None:
 def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
     """The language of ``text`` (an ISO 639-1 code), or ``"und"`` when unclear.
 
-    ``default`` is the language whose shipped lexicon may settle short
-    Latin-script text that no other language has evidence for (step 3
-    above); it is never returned without evidence of its own.
+    ``default`` is the language whose shipped lexicon may settle
+    Latin-script text of 12 words or more that no other language has
+    evidence for (step 4 above); it is never returned without evidence of
+    its own. Shorter text is decided by word frequencies alone (step 2).
 
     >>> detect_language("Die Regierung hat gesagt, dass sie nicht zustimmen wird.")
     'de'
@@ -372,6 +549,10 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
         original = _in_script(_WORD.findall(sample), script)
         words = [w.lower() for w in original]
     n = len(words)
+    if n < _LANGDETECT_MIN_WORDS and _lexical(script) is not None:
+        # A short segment: the word frequencies of every language of the
+        # script decide (they hold the function words too), or nothing does.
+        return _lexical_vote(sample, script) or UNDETERMINED
     ev = _evidence(script)
     unit = ev.unit
     scores = _scores(words, sample, ev)
