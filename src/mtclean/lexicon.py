@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gzip
 import heapq
+import io
 import itertools
 import sys
 import threading
@@ -20,9 +21,17 @@ from array import array
 from bisect import bisect_left
 from collections import Counter, OrderedDict
 from importlib import resources
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Protocol
 
 __all__ = ["Lexicon", "HashedWords", "PackedWords", "LexiconWords", "get_lexicon", "is_loaded"]
+
+
+class Reader(Protocol):
+    """A binary file opened for reading (a gzip stream, ``io.BytesIO``...)."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+    def readline(self, size: int = -1, /) -> bytes: ...
 
 
 class HashedWords:
@@ -238,16 +247,18 @@ class PackedWords:
                 self._values.typecode.encode() + _le_bytes(self._values)]
 
     @classmethod
-    def from_sections(cls, parts: list[bytes]) -> "PackedWords":
-        """The table that :meth:`sections` gave.
+    def from_sections(cls, parts: Iterable[bytes]) -> "PackedWords":
+        """The table that :meth:`sections` gave (taking the five parts one at a time).
 
         >>> t = PackedWords.from_items([("kot", 40)])
         >>> PackedWords.from_sections(t.sections()).get("kot")
         40
         """
-        hashes, starts, offsets, blob, values = parts
-        return cls(_le_array("I", hashes), _le_array("I", starts), _le_array("I", offsets), bytes(blob),
-                   _le_array(chr(values[0]), values[1:]))
+        it = iter(parts)
+        hashes, starts, offsets = _le_array("I", next(it)), _le_array("I", next(it)), _le_array("I", next(it))
+        blob = bytes(next(it))
+        values = next(it)
+        return cls(hashes, starts, offsets, blob, _le_array(chr(values[0]), values[1:]))
 
     def __reduce__(self):
         return (PackedWords, (self._hashes, self._starts, self._offsets, self._blob, self._values))
@@ -534,26 +545,29 @@ def pack_table(words: dict[str, int], forms: dict[str, tuple[str, int]], comment
     return pack_sections(parts, comment)
 
 
-def unpack_table(lang: str, data: bytes) -> Lexicon:
-    """The :class:`Lexicon` of a table that :func:`pack_table` made."""
-    parts = unpack_sections(data, len(_SECTIONS))
-    freq_words = bytes(parts[0]).decode("utf-8").split(" ") if parts[0] else []
-    frequent = dict(zip(freq_words, _le_array("H", parts[1])))
-    freq_forms = bytes(parts[2]).decode("utf-8").split(" ") if parts[2] else []
+def unpack_table(lang: str, data: "bytes | Reader") -> Lexicon:
+    """The :class:`Lexicon` of a table that :func:`pack_table` made (bytes, or a binary file of them)."""
+    parts = read_sections(data, len(_SECTIONS))
+    freq_words = next(parts).decode("utf-8").split(" ")
+    frequent = dict(zip(freq_words, _le_array("H", next(parts)))) if freq_words != [""] else {}
+    del freq_words
+    freq_forms = next(parts).decode("utf-8").split(" ")
     # (lower case of each form: its key, as the forms were written)
-    forms = dict(zip(" ".join(freq_forms).lower().split(" ") if freq_forms else [],
-                     zip(freq_forms, _le_array("b", parts[3]))))
-    rare = PackedWords.from_sections(parts[4:9])
-    packed_forms = PackedWords.from_sections(parts[9:14])
+    forms = dict(zip(" ".join(freq_forms).lower().split(" "), zip(freq_forms, _le_array("b", next(parts)))))
+    forms.pop("", None)
+    rare = PackedWords.from_sections(itertools.islice(parts, 5))
+    packed_forms = PackedWords.from_sections(itertools.islice(parts, 5))
+    form_offsets = _le_array("I", next(parts))
+    form_blob = next(parts)
+    next(parts, None)  # (checks that the data ends there)
     words = LexiconWords(frequent, rare, lang)
-    return Lexicon(lang, words, forms, has_case=True,
-                   packed_forms=(packed_forms, bytes(parts[15]), _le_array("I", parts[14])))
+    return Lexicon(lang, words, forms, has_case=True, packed_forms=(packed_forms, form_blob, form_offsets))
 
 
 def pack_sections(parts: list[bytes], comment: str = "") -> bytes:
     """Byte strings in one: a comment line, a line of their lengths, then each in turn.
 
-    >>> [bytes(p) for p in unpack_sections(pack_sections([b"ab", b"", b"c\\n"], "made by hand"), 3)]
+    >>> unpack_sections(pack_sections([b"ab", b"", b"c\\n"], "made by hand"), 3)
     [b'ab', b'', b'c\\n']
     """
     head = b" ".join([_TABLE_MAGIC] + [b"%d" % len(p) for p in parts])
@@ -561,33 +575,46 @@ def pack_sections(parts: list[bytes], comment: str = "") -> bytes:
     return first + head + b"\n" + b"".join(parts)
 
 
-def unpack_sections(data: bytes, n: int) -> list[bytes]:
-    """The ``n`` byte strings that :func:`pack_sections` put in ``data`` (as views of it: ``bytes(part)`` to keep one)."""
-    if data[:1] == b"#":
-        data = data[data.index(b"\n") + 1:]
-    line_end = data.index(b"\n")
-    head = data[:line_end].split(b" ")
+def unpack_sections(data: "bytes | Reader", n: int) -> list[bytes]:
+    """The ``n`` byte strings that :func:`pack_sections` put in ``data`` (bytes, or a binary file of them)."""
+    return list(read_sections(data, n))
+
+
+def read_sections(data: "bytes | Reader", n: int) -> Iterator[bytes]:
+    """:func:`unpack_sections` one at a time: a file (a gzip stream) is read as they are asked for.
+
+    So a table is never all in memory twice while it is loaded.
+    """
+    fh = io.BytesIO(data) if isinstance(data, (bytes, bytearray, memoryview)) else data
+    line = fh.readline()
+    if line[:1] == b"#":
+        line = fh.readline()
+    head = line.rstrip(b"\n").split(b" ")
     if head[0] != _TABLE_MAGIC or len(head) != n + 1:
         raise ValueError("not an mtclean packed table (or not of this version)")
-    parts: list[bytes] = []
-    pos = line_end + 1
-    view = memoryview(data)  # (slices of it copy nothing: the arrays made from them do)
-    for size in map(int, head[1:]):
-        parts.append(view[pos:pos + size])  # type: ignore[arg-type]
-        pos += size
-    if pos != len(data):
-        raise ValueError("packed table: sections and data differ in length")
-    return parts
+    return _sections(fh, list(map(int, head[1:])))
+
+
+def _sections(fh: Reader, sizes: list[int]) -> Iterator[bytes]:
+    for size in sizes:
+        part = fh.read(size)
+        if len(part) != size:
+            raise ValueError("packed table: shorter than its sections")
+        yield part
+    if fh.read(1):
+        raise ValueError("packed table: longer than its sections")
 
 
 def _load_table(lang: str) -> Lexicon | None:
     try:
-        blob = resources.files("mtclean").joinpath("data").joinpath(f"{lang}.lex.gz").read_bytes()
+        with resources.files("mtclean").joinpath("data").joinpath(f"{lang}.lex.gz").open("rb") as raw:
+            # Arrays read section by section from the gzip stream: only the
+            # ~31k frequent words become strings (a dict), which is most of
+            # the cost of loading.
+            with gzip.GzipFile(fileobj=raw) as fh:
+                return unpack_table(lang, fh)
     except (FileNotFoundError, OSError):
         return None
-    # Arrays read straight from bytes: only the ~31k frequent words become
-    # strings (a dict), which is most of the cost of loading.
-    return unpack_table(lang, gzip.decompress(blob))
 
 
 def _load_wordfreq(lang: str) -> Lexicon:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import itertools
 from collections import Counter
 from importlib import resources
 from typing import Iterable, Iterator
@@ -11,7 +12,7 @@ from typing import Iterable, Iterator
 import regex
 
 from ..document import WORD_START_DEPTH, words_at_word_starts
-from ..lexicon import PackedWords, get_lexicon, pack_sections, unpack_sections
+from ..lexicon import PackedWords, Reader, get_lexicon, pack_sections, read_sections
 from ..rule import Candidate, Context, Rule, Span
 from ._common import DAYS_AND_MONTHS, EN, protected, run_rule, unknown_words, word_counts, word_set
 
@@ -218,11 +219,13 @@ class ScowlLevels:
         return pack_sections([*self._table.sections(), pairs], comment)
 
     @classmethod
-    def unpack(cls, data: bytes) -> "ScowlLevels":
-        """The table that :meth:`pack` made."""
-        parts = unpack_sections(data, 6)
-        levels = list(map(int, bytes(parts[5]).split()))
-        return cls(table=PackedWords.from_sections(parts[:5]), pairs=list(zip(levels[0::2], levels[1::2])))
+    def unpack(cls, data: "bytes | Reader") -> "ScowlLevels":
+        """The table that :meth:`pack` made (bytes, or a binary file of them)."""
+        parts = read_sections(data, 6)
+        table = PackedWords.from_sections(itertools.islice(parts, 5))
+        levels = list(map(int, next(parts).split()))
+        next(parts, None)  # (checks that the data ends there)
+        return cls(table=table, pairs=list(zip(levels[0::2], levels[1::2])))
 
 
 @functools.lru_cache(maxsize=1)
@@ -237,7 +240,8 @@ def _scowl_levels() -> ScowlLevels:
     """
     path = resources.files("mtclean") / "data" / "en" / "names.lex.gz"
     try:
-        return ScowlLevels.unpack(gzip.decompress(path.read_bytes()))
+        with path.open("rb") as raw, gzip.GzipFile(fileobj=raw) as fh:
+            return ScowlLevels.unpack(fh)
     except (FileNotFoundError, OSError):
         return ScowlLevels(())
 
