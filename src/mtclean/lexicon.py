@@ -14,14 +14,15 @@ import gzip
 import heapq
 import io
 import itertools
+import struct
 import sys
 import threading
 import zlib
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
 from importlib import resources
-from typing import Iterable, Iterator, Protocol
+from typing import Iterable, Iterator, Protocol, Union
 
 __all__ = ["Lexicon", "HashedWords", "PackedWords", "LexiconWords", "get_lexicon", "is_loaded"]
 
@@ -134,9 +135,9 @@ def _utf8(word: str) -> bytes:
 
 
 class PackedWords:
-    """A read-only, exact ``word -> value`` table kept in one bytes blob and four arrays.
+    """A read-only, exact ``word -> value`` table kept in one bytes blob and a few arrays.
 
-    About 12 bytes a word plus its UTF-8 bytes, where a ``dict`` of strings
+    About 6 bytes a word plus its UTF-8 bytes, where a ``dict`` of strings
     takes over 100. The words are sorted by their CRC-32 (deterministic
     across processes, so a table can be built offline and shipped); a
     look-up bisects the few hashes of its group and then compares the
@@ -147,23 +148,34 @@ class PackedWords:
     (38, True, 0, False, ['kot', 'pies'])
     """
 
-    __slots__ = ("_hashes", "_starts", "_offsets", "_blob", "_values", "_shift")
+    __slots__ = ("_hashes", "_starts", "_bases", "_lengths", "_blob", "_values", "_shift", "_mask")
 
-    def __init__(self, hashes: array, starts: array, offsets: array, blob: bytes, values: array):
-        # hashes[i]: CRC-32 of word i's UTF-8 bytes (ascending); the word is
-        # blob[offsets[i]:offsets[i + 1]] and its value values[i]. Words
-        # whose hash has the top bits g are the ones from starts[g] to
-        # starts[g + 1].
-        if len(starts) < 2 or len(starts) - 1 & len(starts) - 2 or len(offsets) != len(hashes) + 1 or len(values) != len(hashes):
+    def __init__(self, hashes: "_Items", starts: "_Items", bases: "_Items", lengths: "_Items", blob: bytes,
+                 values: "_Items"):
+        # The words whose CRC-32 has the top bits g are the ones from
+        # starts[g] to starts[g + 1], in the order of the hash's other bits,
+        # which hashes[i] holds (the top bits are the group's). Word i is
+        # lengths[i] bytes of the blob; group g's words start at bases[g],
+        # one after the other. Its value is values[i].
+        # (Arrays, or memoryviews of the shipped bytes, which copy nothing.)
+        n = len(hashes)
+        if len(starts) < 2 or len(starts) - 1 & len(starts) - 2 or len(bases) != len(starts) or not (
+            len(lengths) == len(values) == n
+        ):
             raise ValueError("inconsistent PackedWords arrays")
-        self._hashes, self._starts, self._offsets, self._blob, self._values = hashes, starts, offsets, blob, values
+        self._hashes, self._starts, self._bases, self._lengths = hashes, starts, bases, lengths
+        self._blob, self._values = blob, values
         self._shift = 33 - len(starts).bit_length()  # 32 - log2(number of groups)
+        self._mask = (1 << self._shift) - 1
 
     @classmethod
-    def from_items(cls, items: Iterable[tuple[str, int]], typecode: str = "H") -> "PackedWords":
+    def from_items(cls, items: Iterable[tuple[str, int]], typecode: str = "H",
+                   stored: "dict[str, str] | None" = None) -> "PackedWords":
         """The table of ``items`` (a word given twice keeps its later value, as in a dict).
 
-        ``typecode`` is the ``array`` type of the values.
+        ``typecode`` is the ``array`` type of the values. With ``stored``,
+        the blob holds ``stored[word]`` instead of each word (a form of it
+        whose lower case is the word: see :meth:`index_lower`).
 
         >>> PackedWords.from_items([("ab", 1), ("ab", 2)]).get("ab")
         2
@@ -171,8 +183,10 @@ class PackedWords:
         table = dict(items)
         try:  # (C-level maps throughout: 100k words in a few tens of ms)
             words = list(map(str.encode, table))
+            kept = words if stored is None else list(map(str.encode, map(stored.__getitem__, table)))
         except UnicodeEncodeError:
             words = [_utf8(w) for w in table]
+            kept = words if stored is None else [_utf8(stored[w]) for w in table]
         values = list(table.values())
         hashes = list(map(zlib.crc32, words))
         order = sorted(range(len(words)), key=hashes.__getitem__)
@@ -180,12 +194,18 @@ class PackedWords:
         shift = 32 - bits
         per_group = Counter(map(shift.__rrshift__, hashes))  # h >> shift
         starts = array("I", itertools.accumulate(map(per_group.__getitem__, range(1 << bits)), initial=0))
-        words = list(map(words.__getitem__, order))
+        kept = list(map(kept.__getitem__, order))
+        lengths = array("B", map(len, kept)) if all(len(b) < 256 for b in kept) else None
+        if lengths is None:
+            raise ValueError("PackedWords holds words of at most 255 UTF-8 bytes")
+        offsets = list(itertools.accumulate(lengths, initial=0))
+        mask = (1 << shift) - 1
         return cls(
-            array("I", map(hashes.__getitem__, order)),
+            array("H" if shift <= 16 else "I", [hashes[i] & mask for i in order]),
             starts,
-            array("I", itertools.accumulate(map(len, words), initial=0)),
-            b"".join(words),
+            array("I", map(offsets.__getitem__, starts)),
+            lengths,
+            b"".join(kept),
             array(typecode, map(values.__getitem__, order)),
         )
 
@@ -196,15 +216,41 @@ class PackedWords:
         >>> t.index("kot"), t.index("pies")
         (0, -1)
         """
-        b = _utf8(word)
+        b = word.encode("utf-8", "surrogatepass")  # (see _utf8)
         h = zlib.crc32(b)
         g = h >> self._shift
+        h &= self._mask
+        hashes, starts = self._hashes, self._starts
+        lo, hi = starts[g], starts[g + 1]
+        i = bisect_left(hashes, h, lo, hi)
+        if i < hi and hashes[i] == h:
+            # (a hash of the group matches: rarely more than one, and rarely for an absent word)
+            lengths = self._lengths
+            start = self._bases[g] + sum(lengths[lo:i])
+            while True:
+                if lengths[i] == len(b) and self._blob.startswith(b, start):
+                    return i
+                start += lengths[i]
+                i += 1
+                if i == hi or hashes[i] != h:
+                    break
+        return -1
+
+    def index_lower(self, word: str) -> int:
+        """:meth:`index` for a table made with ``stored``: the entry whose stored form's lower case is ``word``.
+
+        >>> t = PackedWords.from_items([("nato", 9)], "b", stored={"nato": "NATO"})
+        >>> t.index_lower("nato"), t.word(0), t.index_lower("NATO")
+        (0, 'NATO', -1)
+        """
+        h = zlib.crc32(_utf8(word))
+        g = h >> self._shift
+        h &= self._mask
         hashes, starts = self._hashes, self._starts
         hi = starts[g + 1]
         i = bisect_left(hashes, h, starts[g], hi)
         while i < hi and hashes[i] == h:
-            start = self._offsets[i]
-            if self._offsets[i + 1] - start == len(b) and self._blob.startswith(b, start):
+            if self.word(i).lower() == word:
                 return i
             i += 1
         return -1
@@ -228,10 +274,15 @@ class PackedWords:
 
     def word(self, i: int) -> str:
         """The word stored at index ``i``."""
-        return self._blob[self._offsets[i]:self._offsets[i + 1]].decode("utf-8", "surrogatepass")
+        g = bisect_right(self._starts, i) - 1
+        start = self._bases[g] + sum(self._lengths[self._starts[g]:i])
+        return self._blob[start:start + self._lengths[i]].decode("utf-8", "surrogatepass")
 
     def __iter__(self) -> Iterator[str]:
-        return map(self.word, range(len(self)))
+        blob, start = self._blob, 0
+        for n in self._lengths:
+            yield blob[start:start + n].decode("utf-8", "surrogatepass")
+            start += n
 
     def items(self) -> Iterator[tuple[str, int]]:
         """``(word, value)`` pairs, in the table's (hash) order."""
@@ -242,34 +293,51 @@ class PackedWords:
         return self._values[i]
 
     def sections(self) -> list[bytes]:
-        """The table as byte strings (little-endian arrays), for :meth:`from_sections`."""
-        return [_le_bytes(self._hashes), _le_bytes(self._starts), _le_bytes(self._offsets), self._blob,
-                self._values.typecode.encode() + _le_bytes(self._values)]
+        """The table as byte strings (typecode, then little-endian items), for :meth:`from_sections`."""
+        return [_le_bytes(self._hashes), _le_bytes(self._starts), _le_bytes(self._bases), _le_bytes(self._lengths),
+                bytes(self._blob), _le_bytes(self._values)]
 
     @classmethod
     def from_sections(cls, parts: Iterable[bytes]) -> "PackedWords":
-        """The table that :meth:`sections` gave (taking the five parts one at a time).
+        """The table that :meth:`sections` gave (taking the six parts one at a time).
 
         >>> t = PackedWords.from_items([("kot", 40)])
         >>> PackedWords.from_sections(t.sections()).get("kot")
         40
         """
         it = iter(parts)
-        hashes, starts, offsets = _le_array("I", next(it)), _le_array("I", next(it)), _le_array("I", next(it))
+        hashes, starts, bases, lengths = _le_view(next(it)), _le_view(next(it)), _le_view(next(it)), _le_view(next(it))
         blob = bytes(next(it))
-        values = next(it)
-        return cls(hashes, starts, offsets, blob, _le_array(chr(values[0]), values[1:]))
+        return cls(hashes, starts, bases, lengths, blob, _le_view(next(it)))
 
-    def __reduce__(self):
-        return (PackedWords, (self._hashes, self._starts, self._offsets, self._blob, self._values))
+    def __reduce__(self):  # (memoryviews do not pickle: arrays of the same items do)
+        return (PackedWords, (_as_array(self._hashes), _as_array(self._starts), _as_array(self._bases),
+                              _as_array(self._lengths), self._blob, _as_array(self._values)))
 
 
-def _le_bytes(a: array) -> bytes:
-    if sys.byteorder == "little":
-        return a.tobytes()
-    b = array(a.typecode, a)
-    b.byteswap()
-    return b.tobytes()
+# The arrays of a table: ``array``, or a ``memoryview`` of the shipped bytes.
+_Items = Union["array[int]", "memoryview[int]"]
+
+
+def _le_bytes(a: _Items) -> bytes:
+    """The typecode of ``a`` then its items as little-endian bytes."""
+    a = _as_array(a)
+    if sys.byteorder != "little":
+        a = array(a.typecode, a)
+        a.byteswap()
+    return a.typecode.encode() + a.tobytes()
+
+
+def _le_view(data: bytes) -> _Items:
+    """The sequence :func:`_le_bytes` wrote: a view of ``data`` (no copy) where the byte order allows."""
+    typecode, items = chr(data[0]), memoryview(data)[1:]
+    if sys.byteorder == "little" and array(typecode).itemsize == struct.calcsize(typecode):
+        return items.cast(typecode)  # type: ignore[call-overload]
+    return _le_array(typecode, bytes(items))
+
+
+def _as_array(a: _Items) -> "array[int]":
+    return a if isinstance(a, array) else array(a.format, a.tobytes())
 
 
 def _le_array(typecode: str, data: bytes) -> array:
@@ -355,7 +423,7 @@ class Lexicon:
     'Kyiv'
     """
 
-    __slots__ = ("lang", "_words", "_get", "_forms_dict", "_forms_packed", "_forms_blob", "has_case", "_capitalised")
+    __slots__ = ("lang", "_words", "_get", "_forms_dict", "_forms_packed", "has_case", "_capitalised")
 
     def __init__(
         self,
@@ -364,7 +432,7 @@ class Lexicon:
         forms: dict[str, tuple[str, int]] | None,
         has_case: bool,
         *,
-        packed_forms: "tuple[PackedWords, bytes, array] | None" = None,
+        packed_forms: PackedWords | None = None,
     ):
         self.lang = lang
         # lower-case word -> zipf*10 + 256 * (4*log10(P(Title)/P(lower)) + 32);
@@ -372,23 +440,21 @@ class Lexicon:
         self._words = words
         self._get = words.get
         # lower-case word -> (usual special form, 4 * log10 ratio). With
-        # ``packed_forms`` (keys, blob of the forms, offsets into it) the
-        # dict holds only the keys that are frequent words or not their own
-        # lower case; the packed table (ratio as value) holds the others.
+        # ``packed_forms`` (the forms stored, their ratios as values: see
+        # PackedWords.index_lower) the dict holds only the keys that are
+        # frequent words or not their own lower case, the packed table the others.
         self._forms_dict = forms if forms is not None else {}
-        self._forms_packed = packed_forms[0] if packed_forms else None
-        self._forms_blob = packed_forms[1:] if packed_forms else None
+        self._forms_packed = packed_forms
         self.has_case = has_case
         self._capitalised: dict[float, frozenset[str]] = {}
 
     def _form(self, low: str) -> tuple[str, int] | None:
         """``(usual special form, 4 * log10 ratio)`` of the lower-case word ``low``."""
         special = self._forms_dict.get(low)
-        if special is None and self._forms_packed is not None and self._forms_blob is not None:
-            i = self._forms_packed.index(low)
+        if special is None and self._forms_packed is not None:
+            i = self._forms_packed.index_lower(low)
             if i >= 0:
-                blob, offsets = self._forms_blob
-                return blob[offsets[i]:offsets[i + 1]].decode("utf-8", "surrogatepass"), self._forms_packed.value_at(i)
+                return self._forms_packed.word(i), self._forms_packed.value_at(i)
         return special
 
     @property
@@ -450,7 +516,7 @@ class Lexicon:
             ratio = rare.get(w, 0) >> 8
             if ratio and ratio >= hi:
                 extra.append(w)
-            elif forms is not None and (i := forms.index(w)) >= 0 and forms.value_at(i) / 4 >= min_ratio:
+            elif forms is not None and (i := forms.index_lower(w)) >= 0 and forms.value_at(i) / 4 >= min_ratio:
                 extra.append(w)
         return found.union(extra) if extra else found
 
@@ -483,7 +549,7 @@ class Lexicon:
         # (a HashedWords table comes from a frequency list: no case, no ratios)
         found.update(w for w, (_, r) in self._forms_dict.items() if r / 4 >= min_ratio)
         if self._forms_packed is not None:
-            found.update(w for w, r in self._forms_packed.items() if r / 4 >= min_ratio)
+            found.update(f.lower() for f, r in self._forms_packed.items() if r / 4 >= min_ratio)
         return frozenset(found)
 
     def form_ratio(self, word: str) -> float:
@@ -499,10 +565,9 @@ class Lexicon:
 # A word at least this frequent (zipf * 10) is kept in the lexicon's dict.
 FREQUENT_ZIPF10 = 30
 _TABLE_MAGIC = b"MTLEX2"
-_SECTIONS = ("frequent words", "frequent values", "frequent forms", "frequent form ratios",
-             "words: hashes", "words: starts", "words: offsets", "words: blob", "words: values",
-             "forms: hashes", "forms: starts", "forms: offsets", "forms: blob", "forms: ratios",
-             "forms: form offsets", "forms: form blob")
+_SECTIONS = ("frequent words", "frequent values", "frequent forms", "their keys", "their ratios",
+             "words: hashes", "words: starts", "words: bases", "words: lengths", "words: blob", "words: values",
+             "forms: hashes", "forms: starts", "forms: bases", "forms: lengths", "forms: blob", "forms: ratios")
 
 
 def pack_table(words: dict[str, int], forms: dict[str, tuple[str, int]], comment: str = "") -> bytes:
@@ -522,25 +587,20 @@ def pack_table(words: dict[str, int], forms: dict[str, tuple[str, int]], comment
 
     freq = [w for w in words if frequent(w)]
     rare = PackedWords.from_items((w, v) for w, v in words.items() if not frequent(w))
-    ffreq = [w for w in forms if frequent(w)]
-    frare_items = [(w, i) for i, w in enumerate(w for w in forms if not frequent(w))]
-    frare = PackedWords.from_items(frare_items, "I")  # value: index in frare_items
-    order = [frare.value_at(i) for i in range(len(frare))]
-    rare_forms = [w for w, _ in frare_items]
-    form_bytes = [_utf8(forms[rare_forms[j]][0]) for j in order]
-    frare_sections = frare.sections()
-    frare_sections[-1] = b"b" + _le_bytes(array("b", [forms[rare_forms[j]][1] for j in order]))
+    # (a form is found by its lower case: one whose lower case is not its key stays in the dict)
+    ffreq = [w for w in forms if frequent(w) or forms[w][0].lower() != w]
+    frare = PackedWords.from_items(((w, r) for w, (f, r) in forms.items() if not (frequent(w) or f.lower() != w)),
+                                   "b", stored={w: f for w, (f, _) in forms.items()})
     parts = [
         " ".join(freq).encode("utf-8"),
         _le_bytes(array("H", [words[w] for w in freq])),
         " ".join(forms[w][0] for w in ffreq).encode("utf-8"),
+        " ".join(ffreq).encode("utf-8"),
         _le_bytes(array("b", [forms[w][1] for w in ffreq])),
         *rare.sections(),
-        *frare_sections,
-        _le_bytes(array("I", itertools.accumulate(map(len, form_bytes), initial=0))),
-        b"".join(form_bytes),
+        *frare.sections(),
     ]
-    if any(" " in w for w in freq) or any(" " in forms[w][0] for w in ffreq):
+    if any(" " in w for w in freq) or any(" " in w or " " in forms[w][0] for w in ffreq):
         raise ValueError("a frequent word or form holds a space")
     return pack_sections(parts, comment)
 
@@ -549,19 +609,18 @@ def unpack_table(lang: str, data: "bytes | Reader") -> Lexicon:
     """The :class:`Lexicon` of a table that :func:`pack_table` made (bytes, or a binary file of them)."""
     parts = read_sections(data, len(_SECTIONS))
     freq_words = next(parts).decode("utf-8").split(" ")
-    frequent = dict(zip(freq_words, _le_array("H", next(parts)))) if freq_words != [""] else {}
-    del freq_words
+    values = _le_view(next(parts))
+    shared = {v: v for v in set(values)}  # (one int object for each distinct value)
+    frequent = dict(zip(freq_words, map(shared.__getitem__, values))) if freq_words != [""] else {}
+    del freq_words, values
     freq_forms = next(parts).decode("utf-8").split(" ")
-    # (lower case of each form: its key, as the forms were written)
-    forms = dict(zip(" ".join(freq_forms).lower().split(" "), zip(freq_forms, _le_array("b", next(parts)))))
-    forms.pop("", None)
-    rare = PackedWords.from_sections(itertools.islice(parts, 5))
-    packed_forms = PackedWords.from_sections(itertools.islice(parts, 5))
-    form_offsets = _le_array("I", next(parts))
-    form_blob = next(parts)
+    form_keys = next(parts).decode("utf-8").split(" ")
+    ratios = _le_view(next(parts))
+    forms = dict(zip(form_keys, zip(freq_forms, ratios))) if form_keys != [""] else {}
+    rare = PackedWords.from_sections(itertools.islice(parts, 6))
+    packed_forms = PackedWords.from_sections(itertools.islice(parts, 6))
     next(parts, None)  # (checks that the data ends there)
-    words = LexiconWords(frequent, rare, lang)
-    return Lexicon(lang, words, forms, has_case=True, packed_forms=(packed_forms, form_blob, form_offsets))
+    return Lexicon(lang, LexiconWords(frequent, rare, lang), forms, has_case=True, packed_forms=packed_forms)
 
 
 def pack_sections(parts: list[bytes], comment: str = "") -> bytes:

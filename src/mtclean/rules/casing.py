@@ -221,8 +221,8 @@ class ScowlLevels:
     @classmethod
     def unpack(cls, data: "bytes | Reader") -> "ScowlLevels":
         """The table that :meth:`pack` made (bytes, or a binary file of them)."""
-        parts = read_sections(data, 6)
-        table = PackedWords.from_sections(itertools.islice(parts, 5))
+        parts = read_sections(data, 7)
+        table = PackedWords.from_sections(itertools.islice(parts, 6))
         levels = list(map(int, next(parts).split()))
         next(parts, None)  # (checks that the data ends there)
         return cls(table=table, pairs=list(zip(levels[0::2], levels[1::2])))
