@@ -138,7 +138,7 @@ def test_the_english_lexicon_is_a_dict_of_frequent_words_and_packed_rest():
     assert len(words.frequent) < 50_000  # the rest is packed
     # Every packed word is its own lower case and not a frequent one.
     sample = list(itertools.islice(words.rare, 0, None, 97))
-    assert all(w == w.lower() and w not in words.frequent for w in sample)
+    assert all(w.islower() and w == w.lower() and w not in words.frequent for w in sample)
     assert all(words.get(w) == words[w] == words.rare.get(w) and w in words for w in sample)
     assert "region" in words.frequent and "regionbordering" not in words and "Region" not in words
     # A pickled table is the loaded one again, not a copy.

@@ -352,9 +352,9 @@ class LexiconWords:
     """The words of a shipped lexicon: ``lower-case word -> value``, read-only.
 
     The frequent words (which take most look-ups) are a plain ``dict``; the
-    rest are a :class:`PackedWords`. Every packed word is its own lower
-    case (``w.lower() == w``) and not frequent: a word that is neither
-    (``"The"``) is known absent from them without a look-up.
+    rest are a :class:`PackedWords`. Every packed word is lower case
+    (``w.islower()`` and ``w.lower() == w``) and not frequent: a word that
+    is not (``"The"``, ``"1987"``) is known absent from them without a look-up.
 
     >>> lex = get_lexicon("en")
     >>> "region" in lex.words, lex.words.get("regionbordering", 0), "Region" in lex.words
@@ -402,7 +402,7 @@ class LexiconWords:
         """
         rest = words.difference(self.frequent)
         index = self.rare.index
-        known = [w for w in rest if w.lower() == w and index(w) >= 0]
+        known = [w for w in filter(str.islower, rest) if index(w) >= 0]
         return rest.difference(known) if known else rest
 
     def __reduce__(self):  # the table of this language, loaded anew in the other process
@@ -510,9 +510,8 @@ class Lexicon:
         hi = min_ratio * 4 + 32
         rare, forms = words_table.rare, self._forms_packed
         extra = []
-        for w in words.difference(words_table.frequent):
-            if w.lower() != w:
-                continue  # (not a packed key: such words are all in the frequent part)
+        # (a word that is not lower case is no packed key: such words are all in the dicts)
+        for w in filter(str.islower, words.difference(words_table.frequent)):
             ratio = rare.get(w, 0) >> 8
             if ratio and ratio >= hi:
                 extra.append(w)
@@ -575,15 +574,17 @@ def pack_table(words: dict[str, int], forms: dict[str, tuple[str, int]], comment
 
     ``words``: lower-case word -> value (see :class:`Lexicon`); ``forms``:
     lower-case word -> (usual special form, 4 * log10 ratio). Words with
-    ``zipf * 10 >= FREQUENT_ZIPF10``, and any that are not their own lower
-    case, are kept as text for a ``dict``; the others are packed.
+    ``zipf * 10 >= FREQUENT_ZIPF10``, and any that are not lower case
+    (``str.islower``, and their own ``lower()``), are kept as text for a
+    ``dict``; the others are packed.
 
     >>> lex = unpack_table("xx", pack_table({"the": 77, "kyiv": 20 + 256 * 38}, {"nato": ("NATO", 9)}))
     >>> lex.zipf("the"), lex.title_ratio("kyiv"), lex.usual_form("nato")
     (7.7, 1.5, 'NATO')
     """
     def frequent(w: str) -> bool:
-        return w.lower() != w or (words.get(w, 0) & 255) >= FREQUENT_ZIPF10
+        # (so every packed key is lower case: ``str.islower`` screens look-ups in C)
+        return not w.islower() or w.lower() != w or (words.get(w, 0) & 255) >= FREQUENT_ZIPF10
 
     freq = [w for w in words if frequent(w)]
     rare = PackedWords.from_items((w, v) for w, v in words.items() if not frequent(w))
