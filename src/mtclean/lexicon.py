@@ -22,7 +22,7 @@ from array import array
 from bisect import bisect_left, bisect_right
 from collections import Counter, OrderedDict
 from importlib import resources
-from typing import Iterable, Iterator, Protocol, Union
+from typing import Callable, Iterable, Iterator, Protocol, Union
 
 __all__ = ["Lexicon", "HashedWords", "PackedWords", "LexiconWords", "get_lexicon", "is_loaded"]
 
@@ -216,7 +216,10 @@ class PackedWords:
         >>> t.index("kot"), t.index("pies")
         (0, -1)
         """
-        b = word.encode("utf-8", "surrogatepass")  # (see _utf8)
+        try:
+            b = word.encode()
+        except UnicodeEncodeError:
+            b = _utf8(word)
         h = zlib.crc32(b)
         g = h >> self._shift
         h &= self._mask
@@ -361,17 +364,18 @@ class LexiconWords:
     (True, 0, False)
     """
 
-    __slots__ = ("frequent", "rare", "_lang")
+    __slots__ = ("frequent", "rare", "_lang", "_fget", "_rget")
 
     def __init__(self, frequent: dict[str, int], rare: PackedWords, lang: str = ""):
         self.frequent = frequent
         self.rare = rare
         self._lang = lang
+        self._fget, self._rget = frequent.get, rare.get
 
     def get(self, word: str, default: int = 0) -> int:
         """The value of ``word``, ``default`` when unknown."""
-        v = self.frequent.get(word)
-        return self.rare.get(word, default) if v is None else v
+        v = self._fget(word)
+        return self._rget(word, default) if v is None else v
 
     def __contains__(self, word: object) -> bool:
         return word in self.frequent or (isinstance(word, str) and self.rare.index(word) >= 0)
@@ -409,6 +413,10 @@ class LexiconWords:
         return (_words_of, (self._lang,))
 
 
+def _absent(word: str, default: int = 0) -> int:
+    return default
+
+
 def _words_of(lang: str) -> "LexiconWords | HashedWords | dict[str, int]":
     return get_lexicon(lang).words
 
@@ -423,7 +431,7 @@ class Lexicon:
     'Kyiv'
     """
 
-    __slots__ = ("lang", "_words", "_get", "_forms_dict", "_forms_packed", "has_case", "_capitalised")
+    __slots__ = ("lang", "_words", "_get", "_fget", "_rget", "_forms_dict", "_forms_packed", "has_case", "_capitalised")
 
     def __init__(
         self,
@@ -439,6 +447,14 @@ class Lexicon:
         # the high part is 0 when the cased table does not know the word.
         self._words = words
         self._get = words.get
+        # (look-ups in two steps, the frequent dict first, without a call of
+        # LexiconWords.get in between: a dict's get answers None when absent)
+        self._fget: Callable[[str], int | None]
+        self._rget: Callable[[str, int], int]
+        if isinstance(words, LexiconWords):
+            self._fget, self._rget = words.frequent.get, words.rare.get
+        else:  # (a dict's get and HashedWords.get: the whole table; HashedWords answers 0, not None)
+            self._fget, self._rget = words.get, _absent
         # lower-case word -> (usual special form, 4 * log10 ratio). With
         # ``packed_forms`` (the forms stored, their ratios as values: see
         # PackedWords.index_lower) the dict holds only the keys that are
@@ -464,10 +480,14 @@ class Lexicon:
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of ``word`` (case-folded); 0.0 when unknown."""
-        return (self._get(word.lower(), 0) & 255) / 10
+        low = word.lower()
+        v = self._fget(low)
+        return ((self._rget(low, 0) if v is None else v) & 255) / 10
 
     def __contains__(self, word: str) -> bool:
-        return (self._get(word.lower(), 0) & 255) > 0
+        low = word.lower()
+        v = self._fget(low)
+        return ((self._rget(low, 0) if v is None else v) & 255) > 0
 
     def title_ratio(self, word: str) -> float | None:
         """log10(P(Word) / P(word)) in the cased table; None when unknown.
@@ -475,7 +495,9 @@ class Lexicon:
         Large for names (``kyiv``: about 1.5), negative for common words
         (``assault``: about -0.75).
         """
-        hi = self._get(word.lower(), 0) >> 8
+        low = word.lower()
+        v = self._fget(low)
+        hi = (self._rget(low, 0) if v is None else v) >> 8
         return None if hi == 0 else (hi - 32) / 4
 
     def usual_form(self, word: str) -> str | None:
