@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Build ``src/mtclean/data/en/names.tsv.gz`` from SCOWL's word lists.
+"""Build ``src/mtclean/data/en/names.lex.gz`` from SCOWL's word lists.
 
     python scripts/build_names.py [/usr/share/dict/scowl] [--max-level 80]
+    python scripts/build_names.py --from-text names.tsv.gz
 
 SCOWL (Kevin Atkinson, http://wordlist.aspell.net/, permissive licence:
 see ``src/mtclean/data/en/README.md``) splits English into lists by size
@@ -18,6 +19,13 @@ word). Words SCOWL knows only in lower case are one more file's worth of
 lines (``word<TAB><TAB>common level``) for levels <= 50, so that "a common
 word with no capitalised use" is known too.
 Skips cleanly (exit 0) when the directory is absent.
+
+The lines are then packed (``mtclean.rules.casing.ScowlLevels.pack``:
+sorted CRC-32 arrays and a blob of the words, gzip), so that loading reads
+arrays instead of making a dict of 99k strings. ``--from-text`` packs a
+file of those lines (gzip; the format shipped before as ``names.tsv.gz``)
+without SCOWL: the shipped table was made so from the SCOWL 2020.12.07 lines.
+``--text`` writes the lines themselves instead.
 """
 
 from __future__ import annotations
@@ -28,7 +36,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "src" / "mtclean" / "data" / "en" / "names.tsv.gz"
+OUT = ROOT / "src" / "mtclean" / "data" / "en" / "names.lex.gz"
+COMMENT = "word -> (name level, common level) from SCOWL 2020.12.07: see README.md and scripts/build_names.py"
 SPELLINGS = ("english", "american", "british", "british_z", "canadian", "australian")
 CAPITAL_KINDS = ("upper", "proper-names", "abbreviations")
 COMMON_ONLY_MAX_LEVEL = 50
@@ -64,7 +73,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("scowl", nargs="?", type=Path, default=Path("/usr/share/dict/scowl"))
     ap.add_argument("--max-level", type=int, default=80)
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--from-text", type=Path, help="pack these lines (gzip) instead of reading SCOWL")
+    ap.add_argument("--text", action="store_true", help="write the lines as text (gzip), not packed")
     args = ap.parse_args(argv)
+    if args.from_text:
+        lines = gzip.decompress(args.from_text.read_bytes()).decode("utf-8").split("\n")
+        write(args.out, lines, args.text)
+        return 0
     if not args.scowl.is_dir():
         print(f"skipping: no SCOWL word lists at {args.scowl}")
         return 0
@@ -73,11 +88,22 @@ def main(argv: list[str] | None = None) -> int:
     for w in sorted(set(name) | {w for w, lv in common.items() if lv <= COMMON_ONLY_MAX_LEVEL}):
         n, c = name.get(w), common.get(w)
         lines.append(f"{w}\t{'' if n is None else n}\t{'' if c is None else c}")
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    # mtime=0: the same lists give the same bytes.
-    args.out.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8"), mtime=0))
-    print(f"wrote {args.out}: {len(lines) - 1} words ({sum(1 for w in name if w in common)} both name and common)")
+    write(args.out, lines, args.text)
+    print(f"{sum(1 for w in name if w in common)} words both name and common")
     return 0
+
+
+def write(out: Path, lines: list[str], text: bool = False) -> None:
+    from mtclean.rules.casing import ScowlLevels, scowl_rows
+
+    if text:
+        data = ("\n".join(lines) + "\n").encode("utf-8")
+    else:
+        data = ScowlLevels(scowl_rows(lines)).pack(COMMENT)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # mtime=0: the same lists give the same bytes.
+    out.write_bytes(gzip.compress(data, mtime=0))
+    print(f"wrote {out}: {sum(1 for line in lines if line and line[0] != '#')} words")
 
 
 if __name__ == "__main__":

@@ -72,3 +72,24 @@ def test_only_the_first_block_holds_an_opening_line_and_only_the_last_a_closing_
     # At the text's own start and end: removed, as in a short text.
     out = mtclean.normalize(opening + body + note, lang="en")
     assert not out.startswith("Translation:") and "Note: this translation" not in out
+
+
+def test_a_long_text_that_is_not_ascii_comes_back_whole_from_its_utf8_blocks():
+    # Such a text's blocks are joined as UTF-8 (less memory): wide and
+    # narrow blocks, astral characters, lone and paired surrogates, a NUL:
+    # all back as they were, and the same text as a join of the blocks.
+    body = _long_text(4 * pipeline._BLOCK, seed=3)
+    cuts = [s for s, _ in pipeline._blocks(body)]
+    extras = ["caf\u00e9 ", "\U0001F600 ", "\ud800 ", "\ud83d\ude00 ", "\x00 ", "\u0416 "]
+    pieces = []
+    for i, (s, e) in enumerate(zip(cuts, cuts[1:] + [len(body)])):
+        pieces.append(extras[i % len(extras)] + body[s:e])
+    text = "".join(pieces)
+    assert not text.isascii()
+    ex = mtclean.explain(text, lang="en")
+    assert ex.edits and apply_edits(text, ex.edits) == ex.text
+    assert ex.text == "".join(mtclean.normalize(text[s:e], lang="en") for s, e in pipeline._blocks(text))
+    for ch in ("\u0416", "caf\u00e9"):
+        assert ex.text.count(ch) == text.count(ch)
+    # (surrogates and NULs are the rules' to repair: whatever they
+    # decide, the join of the blocks above is the same text)

