@@ -65,7 +65,7 @@ def test_unk_glued_to_words(lang, before, after):
         "Die Stra<unk>e",  # inside a word: a lost letter
         "Ich wei<unk> es",  # glued and unpaired, and "weiß" is a word: a lost letter or mark
         "Das ist <unk>ber alles.",  # "über": a lost letter completes the word
-        "Er kam aus <unk>Ln und ging.",  # not a common word: nothing says it stands whole
+        "Er kam aus <unk>ln und ging.",  # not a common word: nothing says it stands whole
     ],
 )
 def test_unk_glued_but_not_a_pair_is_only_suggested(text):
