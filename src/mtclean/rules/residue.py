@@ -62,7 +62,7 @@ def after_unk_token(text: str, i: int) -> bool:
     >>> after_unk_token("An <unk>cole", 8), after_unk_token("An cole", 3)
     (True, False)
     """
-    return i > 0 and text[i - 1] in ">]" and _UNK_TOKEN_END.search(text, max(0, i - 12), i) is not None
+    return i > 0 and text[i - 1] in ">]" and _UNK_TOKEN_END.search(text, max(0, i - 40), i) is not None
 
 
 def _past_line_start_space(text: str, start: int, end: int) -> int:
@@ -252,8 +252,9 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
             else:
                 # Unpaired: a lost quotation mark, or a lost letter (wei<unk> for weiß).
                 word = _whole_word_beside(text, start, end, shape)
-                capital = word is not None and _capitalised_after(word, shape)
-                if word is not None and (capital or _stands_whole(word, shape, ctx)):
+                whole = word is not None and _stands_whole(word, shape, ctx)
+                capital = word is not None and not whole and _capitalised_after(word, shape)
+                if whole or capital:
                     # The word is whole without the token and no letter of the
                     # language completes it: not a lost letter. Where the
                     # language writes quotation marks an English vocabulary
