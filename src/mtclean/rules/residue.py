@@ -253,7 +253,11 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
                 # Unpaired: a lost quotation mark, or a lost letter (wei<unk> for weiß).
                 word = _whole_word_beside(text, start, end, shape)
                 whole = word is not None and _stands_whole(word, shape, ctx)
-                capital = word is not None and not whole and _capitalised_after(word, shape)
+                # (The capital says the token is no letter, not what it stands
+                # for: in a language the rules do not know, or one of a pair
+                # whose quotation marks it does not know, it stays suggested.)
+                capital = (word is not None and not whole and _capitalised_after(word, shape)
+                           and start not in pairs and facts(ctx.lang) is not None)
                 if whole or capital:
                     # The word is whole without the token and no letter of the
                     # language completes it: not a lost letter. Where the
