@@ -296,9 +296,10 @@ def remove_unk_tokens(text: str, *, lang: str = "en") -> str:
     A token glued to a word stands for a lost character, not a word: a pair
     of them around words becomes the language's quotation marks, one
     between two Cyrillic letters the apostrophe of a Ukrainian word; one
-    alone beside a common word that no lost letter completes is the cut
-    quote's mark (removed in English); any other glued token is only a
-    suggestion.
+    alone beside a common word (or a longer, rarer one) that no lost letter
+    completes, or before a capitalised word, is the cut quote's mark
+    (removed in English); any other glued token is only a suggestion.
+    Touching tokens are one run, judged and removed as one.
 
     >>> remove_unk_tokens("The <unk> ministry said <unk>.")
     'The ministry said.'
