@@ -25,9 +25,10 @@ _UNK_TOKEN = regex.compile(_TOKEN, regex.I)
 _UNK_RUN = regex.compile(_RUN, regex.I)
 _UNK_TOKEN_END = regex.compile(rf"(?:{_TOKEN})$", regex.I)
 # Tokens followed by an emoji's variation selector or joiner: a lost emoji
-# (one or several in a row, each maybe of several tokens), removed with what
-# is left of it.
-_UNK_EMOJI_RUN = regex.compile(rf"[ \t]*(?:{_RUN}[\ufe0e\ufe0f\u200d]+)+", regex.I)
+# (one or several in a row), removed with what is left of it, and with the
+# tokens touching it on its left (see _emoji_start; a pattern that took them
+# would try every token of a long run at every token: quadratic).
+_UNK_EMOJI_RUN = regex.compile(rf"[ \t]*(?:(?:{_TOKEN})[\ufe0e\ufe0f\u200d]+)+", regex.I)
 # What may stand just before a closing mark: a word's last letter or digit,
 # or the sentence mark or bracket that ends the quotation.
 _CLOSES_AFTER = ".!?…)"
@@ -63,6 +64,25 @@ def after_unk_token(text: str, i: int) -> bool:
     (True, False)
     """
     return i > 0 and text[i - 1] in ">]" and _UNK_TOKEN_END.search(text, max(0, i - 40), i) is not None
+
+
+def _emoji_start(text: str, start: int) -> int:
+    """The start of a lost emoji found at ``start``, with the tokens touching it on its left and their spaces.
+
+    >>> _emoji_start("a <unk><unk>\ufe0f", 7), _emoji_start("a <unk>\ufe0f", 2)
+    (1, 2)
+    """
+    s = start
+    while s > 0 and text[s - 1] in ">]":
+        tok = _UNK_TOKEN_END.search(text, max(0, s - 40), s)
+        if tok is None:
+            break
+        s = tok.start()
+    if s == start:
+        return start
+    while s > 0 and text[s - 1] in " \t":
+        s -= 1
+    return s
 
 
 def _past_line_start_space(text: str, start: int, end: int) -> int:
@@ -202,7 +222,8 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
     # beside it stands whole (see _stands_whole).
     emoji: set[int] = set()  # starts of the tokens inside lost-emoji runs
     for m in line_matches(_UNK_EMOJI_RUN, text, lines):
-        s, e = m.start(), _past_line_start_space(text, m.start(), m.end())
+        s = _emoji_start(text, m.start())
+        e = _past_line_start_space(text, s, m.end())
         left = text[s - 1] if s else ""
         right = text[e] if e < len(text) else ""
         # Never glue the words around it: keep one space between them.
