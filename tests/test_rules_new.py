@@ -152,3 +152,10 @@ def test_new_rules_have_categories_and_confidence():
     assert {e.category for e in r.edits} >= {"residue", "spacing", "casing"}
     assert all(0.9 <= e.confidence < 1 for e in r.edits)
 
+
+
+@pytest.mark.parametrize("middle", ["<unk>" * 5000, "<unk>" * 5000 + "\ufe0f", "<unk>\ufe0f" * 3000 + "<unk>" * 3000])
+def test_unk_long_runs_are_removed_in_linear_time(middle):
+    # A pattern taking the tokens before a lost emoji tried every token of a
+    # run at every token: 2,000 of them did not finish in two minutes.
+    assert remove_unk_tokens("x " + middle + " y") == "x y"
