@@ -213,7 +213,11 @@ KINDS: dict[str, tuple[Callable[[str], Iterator[Cand]], Callable[[Cand, str], bo
 def restored(c: Cand, hyp: str, out: str) -> bool:
     """The output has the repaired local form at (about) the artifact's place."""
     if c.kind == "unk":
-        return "<unk>" not in out.lower() and "  " not in out and not re.search(r" [,.;:!?]", out.replace(hyp, ""))
+        # Spaced punctuation counts only when the output has more than the
+        # hypothesis: what the removal left ("said <unk>." -> "said ."), not
+        # what the MT output already had ("<unk>. , I" -> ". , I").
+        spaced = re.compile(r" [,.;:!?]")
+        return "<unk>" not in out.lower() and "  " not in out and len(spaced.findall(out)) <= len(spaced.findall(hyp))
     if c.kind == "long_repeat":
         return out.count(c.local_before) < hyp.count(c.local_before) or c.local_before not in out
     after = c.local_after.strip()

@@ -60,12 +60,48 @@ def test_unk_glued_to_words(lang, before, after):
 
 
 @pytest.mark.parametrize(
+    "lang, before, after",
+    [
+        # Touching tokens: one run, removed whole with the spacing around it.
+        ("en", "Done. <unk><unk>Now we rest.", "Done. Now we rest."),
+        ("en", "Well done <unk><unk>We won.", "Well done We won."),
+        ("en", "<unk><unk>Now we go home.", "Now we go home."),
+        # Before a capitalised word: no lost first letter, a lost mark.
+        ("en", "<unk>Then we left.", "Then we left."),
+        ("de", "Sie sagte: <unk>Es regnet.", "Sie sagte: „Es regnet."),
+        ("ru", "Он сказал: <unk>Мы идём.", "Он сказал: «Мы идём."),
+        # A longer, rarer word that no lost letter completes stands whole.
+        ("en", "We saw two kayaks<unk> drift by.", "We saw two kayaks drift by."),
+        ("ru", "Мы были разочарованы<unk>, — сказал он.", "Мы были разочарованы», — сказал он."),
+    ],
+)
+def test_unk_runs_capitals_and_rarer_whole_words(lang, before, after):
+    assert remove_unk_tokens(before, lang=lang) == after
+    assert mtclean.normalize(before, lang=lang) == after
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "A caf<unk><unk> au lait."),  # a run beside a word a lost letter completes
+        ("uk", "Мій комп<unk><unk>ютер працює."),  # two tokens inside a word: not one apostrophe
+        ("en", "<unk>OK then."),  # capitals throughout say nothing
+        ("en", "An <unk>cole here."),  # maybe École: the word's case is left as written
+    ],
+)
+def test_unk_runs_and_cut_words_only_suggested(lang, text):
+    r = mtclean.explain(text, lang=lang, suggestions=True)
+    assert r.text == text
+    assert "remove_unk_tokens" in {s.rule for s in r.suggestions}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Die Stra<unk>e",  # inside a word: a lost letter
         "Ich wei<unk> es",  # glued and unpaired, and "weiß" is a word: a lost letter or mark
         "Das ist <unk>ber alles.",  # "über": a lost letter completes the word
-        "Er kam aus <unk>Ln und ging.",  # not a common word: nothing says it stands whole
+        "Er kam aus <unk>ln und ging.",  # not a common word: nothing says it stands whole
     ],
 )
 def test_unk_glued_but_not_a_pair_is_only_suggested(text):
@@ -116,3 +152,10 @@ def test_new_rules_have_categories_and_confidence():
     assert {e.category for e in r.edits} >= {"residue", "spacing", "casing"}
     assert all(0.9 <= e.confidence < 1 for e in r.edits)
 
+
+
+@pytest.mark.parametrize("middle", ["<unk>" * 5000, "<unk>" * 5000 + "\ufe0f", "<unk>\ufe0f" * 3000 + "<unk>" * 3000])
+def test_unk_long_runs_are_removed_in_linear_time(middle):
+    # A pattern taking the tokens before a lost emoji tried every token of a
+    # run at every token: 2,000 of them did not finish in two minutes.
+    assert remove_unk_tokens("x " + middle + " y") == "x y"

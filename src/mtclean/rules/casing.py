@@ -15,6 +15,7 @@ from ..document import WORD_START_DEPTH, words_at_word_starts
 from ..lexicon import PackedWords, Reader, get_lexicon, pack_sections, read_sections
 from ..rule import Candidate, Context, Rule, Span
 from ._common import DAYS_AND_MONTHS, EN, protected, run_rule, unknown_words, word_counts, word_set
+from .residue import after_unk_token
 
 __all__ = ["restore_name_case", "lower_midsentence_capitals", "RESTORE_NAME_CASE", "LOWER_MIDSENTENCE_CAPITALS"]
 
@@ -281,6 +282,11 @@ def _lowercased_name_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
         if _LABEL_AFTER_1.match(text, end):
             # "the hmac module", "kqueue objects": an identifier named by its kind.
             yield Candidate(start, end, repl, 0.3, ("cased lexicon: usually capitalised", "before a kind noun: an identifier"))
+            continue
+        if after_unk_token(text, start):
+            # "<unk>cole": a word glued to an unknown-word token may have lost
+            # its first letter (École); its case is evidence for that rule.
+            yield Candidate(start, end, repl, 0.3, ("cased lexicon: usually capitalised", "glued to an unknown-word token: maybe cut"))
             continue
         opened = start > 0 and text[start - 1] in _OPENING_QUOTES and not (start > 1 and text[start - 2].isalpha())
         closed = end < len(text) and text[end] in _CLOSING_QUOTES and not text[end + 1:end + 2].isalpha()  # not "kyiv's"

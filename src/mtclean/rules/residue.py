@@ -11,15 +11,23 @@ from ..rule import Candidate, Context, Rule
 from ..languages import facts
 from ._common import EN, line_matches, protected, run_rule, screened_lines
 
-__all__ = ["remove_unk_tokens", "REMOVE_UNK_TOKENS", "REPORT_UNTRANSLATED_FRAGMENTS"]
+__all__ = ["remove_unk_tokens", "after_unk_token", "REMOVE_UNK_TOKENS", "REPORT_UNTRANSLATED_FRAGMENTS"]
 
 # The unknown-word token of NMT toolkits, with the spaces on its left (the
 # space on its right stays, unless punctuation or the line end follows).
+# Tokens that touch ("<unk><unk>As": the two code points of one emoji, or
+# two lost characters side by side) are one run, judged as one unit by the
+# characters around the whole run and removed together.
 _TOKEN = r"<unk\s*/?>|\[UNK\]|<UNK>"
-_UNK = regex.compile(rf"[ \t]*(?:{_TOKEN})(?:[ \t]*(?=[,.;:!?)\]]|$))?", regex.M | regex.I)
+_RUN = rf"(?:{_TOKEN})+"
+_UNK = regex.compile(rf"[ \t]*{_RUN}(?:[ \t]*(?=[,.;:!?)\]]|$))?", regex.M | regex.I)
 _UNK_TOKEN = regex.compile(_TOKEN, regex.I)
+_UNK_RUN = regex.compile(_RUN, regex.I)
+_UNK_TOKEN_END = regex.compile(rf"(?:{_TOKEN})$", regex.I)
 # Tokens followed by an emoji's variation selector or joiner: a lost emoji
-# (one or several in a row), removed with what is left of it.
+# (one or several in a row), removed with what is left of it, and with the
+# tokens touching it on its left (see _emoji_start; a pattern that took them
+# would try every token of a long run at every token: quadratic).
 _UNK_EMOJI_RUN = regex.compile(rf"[ \t]*(?:(?:{_TOKEN})[\ufe0e\ufe0f\u200d]+)+", regex.I)
 # What may stand just before a closing mark: a word's last letter or digit,
 # or the sentence mark or bracket that ends the quotation.
@@ -44,6 +52,37 @@ def _unk_shape(text: str, start: int, end: int) -> str:
     if glued_left and not glued_right:
         return "close"
     return "alone"
+
+
+def after_unk_token(text: str, i: int) -> bool:
+    """Does an unknown-word token end at ``i`` (the word from ``i`` on is glued to it)?
+
+    Such a word may have lost its first letter ("<unk>cole" for "École"):
+    its case is the MT system's, and only :func:`remove_unk_tokens` reads it.
+
+    >>> after_unk_token("An <unk>cole", 8), after_unk_token("An cole", 3)
+    (True, False)
+    """
+    return i > 0 and text[i - 1] in ">]" and _UNK_TOKEN_END.search(text, max(0, i - 40), i) is not None
+
+
+def _emoji_start(text: str, start: int) -> int:
+    """The start of a lost emoji found at ``start``, with the tokens touching it on its left and their spaces.
+
+    >>> _emoji_start("a <unk><unk>\ufe0f", 7), _emoji_start("a <unk>\ufe0f", 2)
+    (1, 2)
+    """
+    s = start
+    while s > 0 and text[s - 1] in ">]":
+        tok = _UNK_TOKEN_END.search(text, max(0, s - 40), s)
+        if tok is None:
+            break
+        s = tok.start()
+    if s == start:
+        return start
+    while s > 0 and text[s - 1] in " \t":
+        s -= 1
+    return s
 
 
 def _past_line_start_space(text: str, start: int, end: int) -> int:
@@ -107,8 +146,12 @@ _LETTER_RUN_AFTER = regex.compile(r"\p{L}+")
 # Languages whose quotation marks MT vocabularies have (English writes
 # " and the curly ones every system knows): a lone token there is not a quote.
 _ASCII_QUOTING = frozenset({"en", "und"})
-# A word this common (zipf) is taken as written whole.
+# A word this common (zipf) is taken as written whole; a longer one need
+# be less common (a string of six letters or more that is a word is seldom
+# the head of another word cut by chance: "copters", not "caf").
 _WHOLE_WORD_ZIPF = 3.5
+_WHOLE_LONG_WORD_ZIPF = 1.5
+_LONG_WORD = 6
 
 
 def _whole_word_beside(text: str, start: int, end: int, shape: str) -> str | None:
@@ -141,7 +184,7 @@ def _stands_whole(word: str, shape: str, ctx: Context) -> bool:
     """
     lex = ctx.lexicon
     low = word.lower()
-    if len(low) < 3 or lex.zipf(low) < _WHOLE_WORD_ZIPF:
+    if len(low) < 3 or lex.zipf(low) < (_WHOLE_LONG_WORD_ZIPF if len(low) >= _LONG_WORD else _WHOLE_WORD_ZIPF):
         return False
     f = facts(ctx.lang)
     letters = (f.letters if f else frozenset()) | _LOANWORD_LETTERS
@@ -151,6 +194,19 @@ def _stands_whole(word: str, shape: str, ctx: Context) -> bool:
         if lex.zipf(completed) > 0 or lex.zipf(completed.casefold()) > 0:
             return False
     return True
+
+
+def _capitalised_after(word: str, shape: str) -> bool:
+    """Does the word after an opening token begin with a capital and go on in lower case?
+
+    A lost first letter would have left the rest of its word starting in
+    lower case ("<unk>cole" for "École"), never a capitalised word
+    ("<unk>As"): the token stands for a lost mark or emoji, not a letter.
+
+    >>> _capitalised_after("As", "open"), _capitalised_after("cole", "open"), _capitalised_after("OK", "open")
+    (True, False, False)
+    """
+    return shape == "open" and len(word) >= 2 and word[0].isupper() and word[1:].islower()
 
 
 def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
@@ -166,7 +222,8 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
     # beside it stands whole (see _stands_whole).
     emoji: set[int] = set()  # starts of the tokens inside lost-emoji runs
     for m in line_matches(_UNK_EMOJI_RUN, text, lines):
-        s, e = m.start(), _past_line_start_space(text, m.start(), m.end())
+        s = _emoji_start(text, m.start())
+        e = _past_line_start_space(text, s, m.end())
         left = text[s - 1] if s else ""
         right = text[e] if e < len(text) else ""
         # Never glue the words around it: keep one space between them.
@@ -178,7 +235,7 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
     glued: dict[int, tuple[int, str]] = {}
     pairs: set[int] = set()
     pending: int | None = None
-    for m in line_matches(_UNK_TOKEN, text, lines):
+    for m in line_matches(_UNK_RUN, text, lines):
         if m.start() in emoji:
             continue
         shape = _unk_shape(text, m.start(), m.end())
@@ -194,12 +251,15 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
             pending = None
     quotes = _quote_pair(text, ctx.lang) if pairs else None
     for m in line_matches(_UNK, text, lines):
-        tok = _UNK_TOKEN.search(text, m.start(), m.end())
+        tok = _UNK_RUN.search(text, m.start(), m.end())
         if tok is not None and tok.start() in emoji:
             continue
         if tok is not None and tok.start() in glued:
             start, (end, shape) = tok.start(), glued[tok.start()]
-            if shape == "inner":
+            if shape == "inner" and len(_UNK_TOKEN.findall(text, start, end)) > 1:
+                # Several characters lost inside a word: not one apostrophe.
+                yield Candidate(start, end, "", 0.3, ("unknown-word tokens between two letters", "lost letters or marks, not a word"))
+            elif shape == "inner":
                 apo = _word_apostrophe(text, ctx.lang)
                 letters = text[start - 1] + text[end]
                 if apo and (regex.fullmatch(r"\p{Cyrillic}{2}", letters) or (
@@ -213,14 +273,22 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
             else:
                 # Unpaired: a lost quotation mark, or a lost letter (wei<unk> for weiß).
                 word = _whole_word_beside(text, start, end, shape)
-                if word is not None and _stands_whole(word, shape, ctx):
+                whole = word is not None and _stands_whole(word, shape, ctx)
+                # (The capital says the token is no letter, not what it stands
+                # for: in a language the rules do not know, or one of a pair
+                # whose quotation marks it does not know, it stays suggested.)
+                capital = (word is not None and not whole and _capitalised_after(word, shape)
+                           and start not in pairs and facts(ctx.lang) is not None)
+                if whole or capital:
                     # The word is whole without the token and no letter of the
                     # language completes it: not a lost letter. Where the
                     # language writes quotation marks an English vocabulary
                     # lacks („ “ « »), it is the quotation mark of a quote
                     # the segment cuts (`sagte: <unk>Unser`, `aufgeregt<unk>,
                     # sagte er`); elsewhere a lost mark or emoji, removed.
-                    ev = ("unknown-word token glued to a word", "the word is whole without it: common, and no lost letter completes it")
+                    ev = ("unknown-word token glued to a word", "the word is whole without it: " + (
+                        "it begins with a capital, as no word does after its lost first letter" if capital
+                        else "common, and no lost letter completes it"))
                     pair = _quote_pair(text, ctx.lang) if ctx.lang not in _ASCII_QUOTING else None
                     if pair is not None:
                         mark = pair[0] if shape == "open" else pair[1]
@@ -249,9 +317,10 @@ def remove_unk_tokens(text: str, *, lang: str = "en") -> str:
     A token glued to a word stands for a lost character, not a word: a pair
     of them around words becomes the language's quotation marks, one
     between two Cyrillic letters the apostrophe of a Ukrainian word; one
-    alone beside a common word that no lost letter completes is the cut
-    quote's mark (removed in English); any other glued token is only a
-    suggestion.
+    alone beside a common word (or a longer, rarer one) that no lost letter
+    completes, or before a capitalised word, is the cut quote's mark
+    (removed in English); any other glued token is only a suggestion.
+    Touching tokens are one run, judged and removed as one.
 
     >>> remove_unk_tokens("The <unk> ministry said <unk>.")
     'The ministry said.'
