@@ -194,3 +194,30 @@ def test_merge_spans_is_the_union_of_the_spans(spans):
     assert all(s <= e for s, e in merged)
     # every span lies in one merged span
     assert all(any(ms <= s and e <= me for ms, me in merged) for s, e in spans)
+
+
+# ---------------------------------------------------------------- best_split asks the frequent words first
+_PIECES = ["the", "of", "region", "bord", "ering", "wash", "er", "in", "a", "to", "ward", "s", "ly", "house",
+           "boat", "man", "at", "ion", "x", "qz", "out", "do", "gether", "mainten", "ance", "ab", "ility",
+           # words of 7-8 letters below the frequent words' Zipf 3.0 (a half of 7+ letters needs 2.5)
+           "hammocks", "thimble", "kestrel", "trellis", "cobblers", "and"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map("".join))
+@example("regionbordering")
+@example("washer")
+@example("thekestrel")
+def test_best_split_is_the_same_without_the_frequent_words_shortcut(word):
+    from mtclean.lexicon import get_lexicon
+    from mtclean.rules import glue
+
+    lex = get_lexicon("en")
+
+    class _Plain:  # the same look-ups, without the dict of frequent words to ask first
+        def __init__(self, words):
+            self.get = words.get
+
+    plain = _Plain(lex.words)
+    with mock.patch.object(type(lex), "words", property(lambda self: plain)):
+        slow = glue.best_split(word, lex)
+    assert glue.best_split(word, lex) == slow

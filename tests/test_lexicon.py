@@ -182,3 +182,18 @@ def test_scowl_levels_are_packed_and_exact():
     assert dict(ScowlLevels.unpack(levels.pack("c")).items()) == dict(levels.items())
     shipped = _scowl_levels()
     assert len(shipped) > 90_000 and shipped.get("felicity") != (99, 99)
+
+
+def test_packed_lookups_answer_the_same_once_remembered_and_after_forgetting():
+    from unittest import mock
+
+    from mtclean.lexicon import PackedWords
+
+    items = [(f"w{i}x", i % 200 + 1) for i in range(300)]
+    table = PackedWords.from_items(items)
+    asked = [w for w, _ in items] + [f"absent{i}" for i in range(50)]
+    expected = {w: dict(items).get(w, 0) for w in asked}
+    with mock.patch.object(PackedWords, "_SEEN_KEPT", 16):  # forgets every 16 words
+        for _ in range(3):
+            assert {w: table.get(w) for w in asked} == expected
+            assert all((w in table) == (w in dict(items)) for w in asked)

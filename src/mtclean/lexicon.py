@@ -148,7 +148,13 @@ class PackedWords:
     (38, True, 0, False, ['kot', 'pies'])
     """
 
-    __slots__ = ("_hashes", "_starts", "_bases", "_lengths", "_blob", "_values", "_shift", "_mask")
+    __slots__ = ("_hashes", "_starts", "_bases", "_lengths", "_blob", "_values", "_shift", "_mask", "_seen")
+
+    # The answers of the last look-ups (at most this many words): the rules
+    # ask about the same rare words of a text several times (unknown words,
+    # case, splits), and a text of many distinct rare words asked the arrays
+    # each time. A cache only: the answers are the table's.
+    _SEEN_KEPT = 1 << 14
 
     def __init__(self, hashes: "_Items", starts: "_Items", bases: "_Items", lengths: "_Items", blob: bytes,
                  values: "_Items"):
@@ -167,6 +173,7 @@ class PackedWords:
         self._blob, self._values = blob, values
         self._shift = 33 - len(starts).bit_length()  # 32 - log2(number of groups)
         self._mask = (1 << self._shift) - 1
+        self._seen: dict[str, int] = {}
 
     @classmethod
     def from_items(cls, items: Iterable[tuple[str, int]], typecode: str = "H",
@@ -216,6 +223,17 @@ class PackedWords:
         >>> t.index("kot"), t.index("pies")
         (0, -1)
         """
+        seen = self._seen
+        found = seen.get(word)
+        if found is not None:
+            return found
+        found = self._index(word)
+        if len(seen) >= self._SEEN_KEPT:
+            seen.clear()
+        seen[word] = found
+        return found
+
+    def _index(self, word: str) -> int:
         try:
             b = word.encode()
         except UnicodeEncodeError:

@@ -11,7 +11,7 @@ from typing import Iterable, Iterator
 
 import regex
 
-from ..lexicon import Lexicon
+from ..lexicon import FREQUENT_ZIPF10, Lexicon
 from ..rule import Candidate, Context, Rule
 from ._common import DAYS_AND_MONTHS, EN, lower_word_list, protected, run_rule, unknown_words, word_counts, word_set
 from .casing import _scowl_levels
@@ -192,8 +192,17 @@ def best_split(word: str, lex: Lexicon, min_zipf: float = 3.0) -> tuple[str, str
         return None
     best: tuple[float, str, str] | None = None
     get = lex.words.get
+    # A half of 3-6 letters must be at least as frequent as the lexicon's
+    # dict of frequent words (_half_ok), which then holds it: asked there
+    # first, a rare or absent half never reaches the packed tables (text of
+    # many unknown words asked them for every split).
+    frequent = getattr(lex.words, "frequent", None) if min_zipf * 10 >= FREQUENT_ZIPF10 else None
     for i in range(1, len(word)):
         left, right = word[:i], word[i:]
+        if frequent is not None and (
+            (2 < len(left) < 7 and left.lower() not in frequent) or (2 < len(right) < 7 and right.lower() not in frequent)
+        ):
+            continue
         # Cheapest test first: both halves must be known words at all.
         if not ((get(left, 0) & 255) or len(left) <= 2) or not ((get(right, 0) & 255) or len(right) <= 2):
             continue
