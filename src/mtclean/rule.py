@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Union
 
 from .document import Document
-from .edits import BY_POSITION, Edit, apply_edits, in_position_order, new_edit
+from .edits import Edit, apply_edits, in_position_order, new_edit
 from .lexicon import Lexicon, get_lexicon
 
 __all__ = ["Context", "Rule", "Candidate", "Finder", "rule_from_function", "CATEGORIES"]
@@ -168,8 +168,8 @@ class Rule:
                 if threshold is not None and conf < threshold:
                     continue
             out.append(new_edit(name, start, end, before, repl, conf, evidence, category))
-        if len(out) > 1 and in_position_order(out) is not out:
-            out.sort(key=BY_POSITION)
+        if len(out) > 1:
+            out = in_position_order(out)
         return out
 
     def split(self, text: str, ctx: Context, *, below: bool = True) -> tuple[list[Edit], list[Edit]]:
