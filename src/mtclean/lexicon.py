@@ -449,7 +449,7 @@ class Lexicon:
     'Kyiv'
     """
 
-    __slots__ = ("lang", "_words", "_get", "_fget", "_rget", "_forms_dict", "_forms_packed", "has_case", "_capitalised")
+    __slots__ = ("lang", "_words", "_fget", "_rget", "_forms_dict", "_forms_packed", "has_case", "_capitalised")
 
     def __init__(
         self,
@@ -464,7 +464,6 @@ class Lexicon:
         # lower-case word -> zipf*10 + 256 * (4*log10(P(Title)/P(lower)) + 32);
         # the high part is 0 when the cased table does not know the word.
         self._words = words
-        self._get = words.get
         # (look-ups in two steps, the frequent dict first, without a call of
         # LexiconWords.get in between: a dict's get answers None when absent)
         self._fget: Callable[[str], int | None]

@@ -63,7 +63,14 @@ def after_unk_token(text: str, i: int) -> bool:
     >>> after_unk_token("An <unk>cole", 8), after_unk_token("An cole", 3)
     (True, False)
     """
-    return i > 0 and text[i - 1] in ">]" and _UNK_TOKEN_END.search(text, max(0, i - 40), i) is not None
+    return _token_ending_at(text, i) is not None
+
+
+def _token_ending_at(text: str, i: int) -> "regex.Match[str] | None":
+    """The unknown-word token that ends at ``i``, if one does (a token is under 40 characters)."""
+    if i > 0 and text[i - 1] in ">]":
+        return _UNK_TOKEN_END.search(text, max(0, i - 40), i)
+    return None
 
 
 def _emoji_start(text: str, start: int) -> int:
@@ -73,10 +80,7 @@ def _emoji_start(text: str, start: int) -> int:
     (1, 2)
     """
     s = start
-    while s > 0 and text[s - 1] in ">]":
-        tok = _UNK_TOKEN_END.search(text, max(0, s - 40), s)
-        if tok is None:
-            break
+    while (tok := _token_ending_at(text, s)) is not None:
         s = tok.start()
     if s == start:
         return start
