@@ -197,3 +197,33 @@ def test_packed_lookups_answer_the_same_once_remembered_and_after_forgetting():
         for _ in range(3):
             assert {w: table.get(w) for w in asked} == expected
             assert all((w in table) == (w in dict(items)) for w in asked)
+
+
+@given(st.lists(st.frozensets(st.sampled_from([f"w{i}" for i in range(40)] + ["kyiv", "the", "nato", "Kyiv", "aardwolf"]),
+                              max_size=30), min_size=1, max_size=8))
+def test_answers_carried_from_the_last_word_set_are_the_direct_ones(sets):
+    # Text versions of one call share most words: the words of the last big
+    # set keep their answers. Made small here so every set is carried.
+    from unittest import mock
+
+    from mtclean.lexicon import _LastAnswer
+
+    lex = lexicon.get_lexicon("en")
+    words = lex.words
+    with mock.patch.object(_LastAnswer, "CARRY_MIN", 1):
+        for ws in sets:
+            assert words.unknown(ws) == words._unknown(ws)
+            for ratio in (0.5, -1.0):
+                assert lex.capitalised_in(ws, ratio) == lex._capitalised_among(ws, ratio)
+
+
+def test_the_carried_answer_drops_the_words_a_set_no_longer_has():
+    from mtclean.lexicon import _LastAnswer
+
+    last = _LastAnswer()
+    ask = lambda ws: frozenset(w for w in ws if w.endswith("x"))  # noqa: E731
+    big = frozenset(f"w{i}x" for i in range(_LastAnswer.CARRY_MIN)) | {"gone x", "kept"}
+    assert last.subset(big, ask) == ask(big)
+    smaller = big - {"gone x"} | {"new x", "new"}
+    assert last.subset(smaller, ask) == ask(smaller)
+    assert "gone x" not in last.subset(smaller, ask) and "new x" in last.subset(smaller, ask)

@@ -369,6 +369,48 @@ def _le_array(typecode: str, data: bytes) -> array:
     return a
 
 
+class _LastAnswer:
+    """The answer for the last big word set, reused for the next one.
+
+    A per-word question (is it known? is it usually capitalised?) asked of a
+    word set is asked again of every text version of a call, which shares
+    almost all its words with the one before: the words seen last time keep
+    their answers (C-level set operations), only the new ones are asked.
+    Exact, since each word's answer depends on the word alone. Small sets
+    are asked directly (the table's own memo serves them).
+
+    >>> last = _LastAnswer()
+    >>> ask = lambda ws: frozenset(w for w in ws if w.startswith("a"))
+    >>> words = frozenset(f"a{i}" for i in range(5000)) | {"b"}
+    >>> last.subset(words, ask) == ask(words), last.subset(words | {"ax", "bx"}, ask) == ask(words | {"ax", "bx"})
+    (True, True)
+    """
+
+    __slots__ = ("_last",)
+
+    # Below this many words a set is asked directly.
+    CARRY_MIN = 4096
+
+    def __init__(self) -> None:
+        self._last: "tuple[frozenset[str], frozenset[str]] | None" = None
+
+    def subset(self, words: "frozenset[str]", ask: "Callable[[frozenset[str]], frozenset[str]]") -> "frozenset[str]":
+        """``ask(words)``: the members of ``words`` with the property ``ask`` selects."""
+        if len(words) < self.CARRY_MIN:
+            return ask(words)
+        last = self._last  # (one read: another thread may replace it)
+        if last is not None:
+            seen, answer = last
+            new = words.difference(seen)
+            if len(new) < len(words) // 2:
+                answer = answer.intersection(words).union(ask(new)) if new else answer.intersection(words)
+                self._last = (words, answer)
+                return answer
+        answer = ask(words)
+        self._last = (words, answer)
+        return answer
+
+
 class LexiconWords:
     """The words of a shipped lexicon: ``lower-case word -> value``, read-only.
 
@@ -382,13 +424,14 @@ class LexiconWords:
     (True, 0, False)
     """
 
-    __slots__ = ("frequent", "rare", "_lang", "_fget", "_rget")
+    __slots__ = ("frequent", "rare", "_lang", "_fget", "_rget", "_last_unknown")
 
     def __init__(self, frequent: dict[str, int], rare: PackedWords, lang: str = ""):
         self.frequent = frequent
         self.rare = rare
         self._lang = lang
         self._fget, self._rget = frequent.get, rare.get
+        self._last_unknown = _LastAnswer()
 
     def get(self, word: str, default: int = 0) -> int:
         """The value of ``word``, ``default`` when unknown."""
@@ -422,6 +465,9 @@ class LexiconWords:
         >>> sorted(get_lexicon("en").words.unknown(frozenset({"the", "The", "regionbordering", "aardwolf"})))
         ['The', 'regionbordering']
         """
+        return self._last_unknown.subset(words, self._unknown)
+
+    def _unknown(self, words: "frozenset[str]") -> "frozenset[str]":
         rest = words.difference(self.frequent)
         index = self.rare.index
         known = [w for w in filter(str.islower, rest) if index(w) >= 0]
@@ -449,7 +495,8 @@ class Lexicon:
     'Kyiv'
     """
 
-    __slots__ = ("lang", "_words", "_fget", "_rget", "_forms_dict", "_forms_packed", "has_case", "_capitalised")
+    __slots__ = ("lang", "_words", "_fget", "_rget", "_forms_dict", "_forms_packed", "has_case", "_capitalised",
+                 "_last_capitalised")
 
     def __init__(
         self,
@@ -480,6 +527,7 @@ class Lexicon:
         self._forms_packed = packed_forms
         self.has_case = has_case
         self._capitalised: dict[float, frozenset[str]] = {}
+        self._last_capitalised: dict[float, _LastAnswer] = {}
 
     def _form(self, low: str) -> tuple[str, int] | None:
         """``(usual special form, 4 * log10 ratio)`` of the lower-case word ``low``."""
@@ -542,9 +590,16 @@ class Lexicon:
         >>> sorted(get_lexicon("en").capitalised_in(frozenset({"kyiv", "Kyiv", "the", "nato"}), 0.5))
         ['kyiv', 'nato']
         """
-        words_table = self._words
-        if not isinstance(words_table, LexiconWords):
+        if not isinstance(self._words, LexiconWords):
             return words & self.capitalised_words(min_ratio)
+        last = self._last_capitalised.get(min_ratio)
+        if last is None:
+            last = self._last_capitalised.setdefault(min_ratio, _LastAnswer())
+        return last.subset(words, lambda ws: self._capitalised_among(ws, min_ratio))
+
+    def _capitalised_among(self, words: "frozenset[str]", min_ratio: float) -> "frozenset[str]":
+        words_table = self._words
+        assert isinstance(words_table, LexiconWords)
         found = words & self._frequent_capitalised(min_ratio)
         hi = min_ratio * 4 + 32
         rare, forms = words_table.rare, self._forms_packed
