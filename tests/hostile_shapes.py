@@ -80,6 +80,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "dash_run": _r("-"),
     "spaced_punct": _r("word , word . "),
     "fullwidth_punct": _r("yes！no？"),
+    # one long line of double spaces: each run judged its line again
+    "double_spaced_line": _r("word  word,  "),
     "quotes": _r('"a" '),
     "nested_quotes": _r("“‘«„a“»’” "),
     "open_quotes": _r("“a «b „c ‘d "),

@@ -37,16 +37,23 @@ def _find_double_spaces(text: str, ctx: Context) -> Iterator[Candidate]:
     if "  " not in text:
         return
     prot = protected(text, ctx)
+    # (The runs come in order: each line is found and judged once, however
+    # many runs it holds; per run, a long line was searched again.)
+    ls = le = -1
+    laid_out = False
     for m in _RUN.finditer(text):
         s, e = m.start(), m.end()
         if prot.covers(s - 1, e + 1):
             continue
-        ls, le = _line(text, s)
-        line = text[ls:le]
-        # Alignment: a table or code lays out columns with runs of spaces on
-        # several lines, or several runs on one line; an indented line or a
-        # tab is laid out too. All of it stays.
-        if "\t" in line or line[:1] == " " or len(_RUN_IN_LINE.findall(line)) > 1:
+        if s >= le:
+            ls, le = _line(text, s)
+            line = text[ls:le]
+            # Alignment: a table or code lays out columns with runs of spaces on
+            # several lines, or several runs on one line; an indented line or a
+            # tab is laid out too. All of it stays.
+            runs = _RUN_IN_LINE.finditer(line)
+            laid_out = "\t" in line or line[:1] == " " or (next(runs, None) is not None and next(runs, None) is not None)
+        if laid_out:
             continue
         prev_s, _ = _line(text, ls - 1) if ls > 0 else (0, 0)
         prev_line = text[prev_s:ls - 1] if ls > 0 else ""
