@@ -11,7 +11,7 @@ import dataclasses
 
 import pytest
 
-from hypothesis import given, strategies as st
+from hypothesis import example, given, strategies as st
 
 from mtclean import default_pipeline, make_pipeline
 from mtclean.edits import Edit, apply_edits
@@ -275,3 +275,48 @@ def test_a_rule_whose_text_changed_back_is_run_again():
     pipeline = make_pipeline(rule_from_function(drop, name="drop"), rule_from_function(add, name="add"), passes=3)
     assert pipeline("hi!", lang="en") == "hi!"
     assert calls == {"drop": 3, "add": 3}
+
+
+def _windows_searched_anew(text, spans, window):
+    # The windows as each span's own searches find them (what _windows did
+    # before its searches carried on from one span to the next).
+    n = len(text)
+    out = []
+    for s, e in spans:
+        lo = text.rfind("\n", max(0, s - window), s)
+        hi = text.find("\n", e, e + window)
+        if (lo < 0 and s > window) or (hi < 0 and n - e > window):
+            return [(0, n)]
+        lo = 0 if lo < 0 else lo + 1
+        hi = n if hi < 0 else hi
+        p = text.rfind("\n\n", max(0, lo - window), lo + 1)
+        if p >= 0 or lo <= window:
+            lo = 0 if p < 0 else p + 2
+        q = text.find("\n\n", max(0, hi - 1), hi + window)
+        if q >= 0 or n - hi <= window:
+            hi = n if q < 0 else q
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    if sum(e - s for s, e in out) * 2 > n:
+        return [(0, n)]
+    return out
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", " ", "\n", "\n\n"]), min_size=1, max_size=80).map("".join),
+    st.lists(st.tuples(st.integers(0, 120), st.integers(0, 6)), max_size=12),
+    st.integers(2, 12),
+)
+# (found by a random search: each breaks one of the carried searches)
+@example("aaaa\n\n\n\n aa\n\naaaaa\naaaa\n\nb\n aaaa\na\n\naaaa\n\nb\n \n", [(1, 0), (25, 1), (33, 4), (40, 5)], 8)
+@example("\n b\n\na \na b\nbaaaaa\n\n \n\n\n\na\n\n\nb\n\n \nb \nb\n\nab \n\n\n\n\nb", [(7, 3), (14, 2), (24, 2), (27, 2)], 8)
+def test_windows_carried_from_span_to_span_are_those_searched_anew(text, starts, window):
+    from unittest import mock
+
+    from mtclean import pipeline
+
+    spans = pipeline._merge_spans([(min(s, len(text)), min(s + w, len(text))) for s, w in starts])
+    with mock.patch.object(pipeline, "_WINDOW", window):
+        assert pipeline._windows(text, spans) == _windows_searched_anew(text, spans, window)

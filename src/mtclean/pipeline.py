@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator, Mapping
 import regex
 
 from .document import WORD_START_DEPTH, words_at_word_starts
-from .edits import Edit, compose_edits, in_position_order, to_original
+from .edits import Edit, compose_edits, in_position_order, new_edit, to_original
 from .language import DEFAULT_LANGUAGE, detect_language
 from .rule import CATEGORIES, Context, Rule, rule_from_function
 
@@ -331,7 +331,7 @@ class Pipeline:
                 # the rules as the first pass read it: the same rules skip.
                 whole = ws0 == 0 and we0 == len(current)
                 sub_new, sub_edits, sub_changed = self._pass(
-                    rules, sub, sub, [], replace(ctx, memo={}), local, ws, below, found, suggestions, applied, touched,
+                    rules, sub, sub, [], ctx.fresh(), local, ws, below, found, suggestions, applied, touched,
                     seen if whole else None,
                 )
                 if not sub_edits:
@@ -504,7 +504,9 @@ _WINDOW = 8_000
 
 def _shifted(edits: Iterable[Edit], by: int) -> list[Edit]:
     """``edits`` over a piece of a text (a block, a window), over the text: moved on by ``by``."""
-    return [replace(e, start=e.start + by, end=e.end + by) for e in edits]
+    # (new_edit, not dataclasses.replace: a window or block dense with edits moves thousands)
+    return [new_edit(e.rule, e.start + by, e.end + by, e.before, e.after, e.confidence, e.evidence, e.category)
+            for e in edits]
 
 
 def _is_near(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -759,6 +761,11 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The lines (paragraphs where short) around ``spans``, merged; the whole text where lines are long."""
     n = len(text)
     out: list[tuple[int, int]] = []
+    # The blank-line searches reach _WINDOW characters; with a change on
+    # every short line they read the same stretch again for each. The spans
+    # come in order, so each search starts where the one before stopped and
+    # keeps its answer when nothing new is found (the same answers).
+    p_from = p = q_to = q = -1
     for s, e in spans:
         lo = text.rfind("\n", max(0, s - _WINDOW), s)
         hi = text.find("\n", e, e + _WINDOW)
@@ -766,10 +773,27 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             return [(0, n)]  # a very long line: read the text whole
         lo = 0 if lo < 0 else lo + 1
         hi = n if hi < 0 else hi
-        p = text.rfind("\n\n", max(0, lo - _WINDOW), lo + 1)
+        # p: the last blank line starting in [lo - _WINDOW, lo) (rfind("\n\n", lo - _WINDOW, lo + 1))
+        start = max(0, lo - _WINDOW)
+        if lo + 1 >= p_from > start:  # (spans in order: the last search ended at p_from)
+            found = text.rfind("\n\n", p_from - 1, lo + 1)
+            p = found if found >= 0 else (p if p >= start else -1)
+        else:
+            p = text.rfind("\n\n", start, lo + 1)
+        p_from = lo + 1
         if p >= 0 or lo <= _WINDOW:
             lo = 0 if p < 0 else p + 2
-        q = text.find("\n\n", max(0, hi - 1), hi + _WINDOW)
+        # q: the first blank line starting at hi - 1 or later, ending by hi + _WINDOW
+        first = max(0, hi - 1)
+        if hi + _WINDOW < q_to:
+            q = text.find("\n\n", first, hi + _WINDOW)  # (spans out of order: searched anew)
+        elif q >= first:
+            pass  # (the one found before is still the first)
+        elif q < 0 and q_to > first:
+            q = text.find("\n\n", q_to - 1, hi + _WINDOW)
+        else:
+            q = text.find("\n\n", first, hi + _WINDOW)
+        q_to = hi + _WINDOW
         if q >= 0 or n - hi <= _WINDOW:
             hi = n if q < 0 else q
         if out and lo <= out[-1][1]:

@@ -86,6 +86,21 @@ class Context:
             value = memo[key] = compute(text)
         return value
 
+    def fresh(self) -> "Context":
+        """This context with an empty memo (for another text: a window of a later pass).
+
+        >>> ctx = Context("de"); ctx.memo["x"] = 1
+        >>> ctx.fresh().lang, ctx.fresh().memo
+        ('de', {})
+        """
+        # (fields copied, not dataclasses.replace: a later pass over text
+        # dense with edits makes one for each of thousands of windows)
+        new = object.__new__(Context)
+        fields_of = new.__dict__
+        fields_of.update(self.__dict__)
+        fields_of["memo"] = {}
+        return new
+
     @property
     def lexicon(self) -> Lexicon:
         return get_lexicon(self.lang)
