@@ -94,6 +94,9 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "the_the": _r("the "),
     "repeat_phrase": _r("we are going to the "),
     "capital_words": _r("Word "),
+    # found by benchmarks/case_shapes.py: each candidate searched its line or the text again
+    "capital_after_comma": _r("But for now, The incursion goes on. "),
+    "doubled_name_kept": _r("A week in Bora Bora. "),
     # a spaced hyphen between distinct words, and distinct hyphenated words: every
     # candidate asks whether the text writes its joined form
     "spaced_hyphens_distinct": lambda n: _spaced_hyphens(n),

@@ -32,6 +32,18 @@ def test_benchmarks_execute_once():
     assert " passed" in proc.stdout and "failed" not in proc.stdout.splitlines()[-1], tail
 
 
+def test_case_shape_search_reports_each_shape(capsys):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import case_shapes
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    assert case_shapes.main(["--sizes", "200,400", "--rules", "remove_doubled_words", "--max-growth", "1000"]) == 0
+    cases = [c for c in __import__("mtclean.rule_data").rule_data.rule_cases("remove_doubled_words")]
+    assert f"{2 * len(cases)} shapes, 0 over" in capsys.readouterr().out
+    assert case_shapes.main(["--sizes", "200,400", "--rules", "remove_doubled_words", "--max-growth", "0"]) == 1
+
+
 def test_report_renders_a_table():
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:

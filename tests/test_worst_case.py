@@ -111,7 +111,8 @@ def test_cost_per_character_does_not_grow_with_detection(name):
 
 # Work per window of the text (8-16k characters) shows only past a few
 # windows: these shapes are measured again at 16k and 128k characters.
-LONG_SHAPES = ["the_the", "fullwidth_punct", "distinct_capital_words", "repeat_phrase", "punct_words", "dotted_caps"]
+LONG_SHAPES = ["the_the", "fullwidth_punct", "distinct_capital_words", "repeat_phrase", "punct_words", "dotted_caps",
+               "capital_after_comma", "doubled_name_kept", "double_spaced_line"]
 
 
 @pytest.mark.parametrize("name", LONG_SHAPES)

@@ -634,15 +634,17 @@ def _title_case_stretch(
     return len(window) >= 4 and caps * 3 >= len(window)
 
 
-def _heading_line(text: str, pos: int) -> bool:
+def _heading_line(text: str, pos: int) -> tuple[int, int, bool]:
+    """(start, end, verdict) of the line at ``pos``: is it a heading (12 words or fewer, half capitalised, no sentence end)?"""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    line = text[start:end if end >= 0 else len(text)]
-    words = line.split()
+    end = len(text) if end < 0 else end
+    line = text[start:end]
+    words = line.split(maxsplit=12)  # (a 13th piece: more than 12 words, no heading)
     if len(words) <= 12 and not line.rstrip().endswith((".", "!", "?", "”", '"')):
         caps = sum(1 for w in words if _is_cap(w))
-        return caps * 2 >= len(words)
-    return False
+        return start, end, caps * 2 >= len(words)
+    return start, end, False
 
 
 def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
@@ -678,6 +680,7 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
     if not candidates:
         return
     prot = protected(text, ctx)
+    heading = (0, -1, False)  # (start, end, verdict) of the last line judged a heading or not
     for m in _CANDIDATE.finditer(text):
         w = m.group()
         if w not in candidates or prot.covers(m.start(), m.end()):
@@ -730,7 +733,10 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
                     continue
             if nxt.rstrip(",.;:") in _SUBJECT_VERBS:
                 continue  # "Variety reported", "Aslin said": a name as subject
-        if _heading_line(text, m.start()):
+        # (each line judged once: per candidate, a long line was split again)
+        if not heading[0] <= m.start() < heading[1]:
+            heading = _heading_line(text, m.start())
+        if heading[2]:
             continue
         yield m.start(), m.start() + 1, w[0].lower()
 

@@ -165,6 +165,7 @@ def _find_capitalised_doubles(text: str, ctx: Context) -> Iterator[Candidate]:
         return
     prot = None
     lex = ctx.lexicon
+    counted: dict[str, int] = {}
     for m in _CAP_DOUBLE.finditer(text):
         word = m.group(1) or m.group(4)
         first_end = m.end(1) if m.group(1) else m.end(4)
@@ -174,8 +175,6 @@ def _find_capitalised_doubles(text: str, ctx: Context) -> Iterator[Candidate]:
             prot = protected(text, ctx)
         if prot.covers(m.start(), second_end):
             continue
-        if text.count(double) > 1:
-            continue  # the text writes the double more than once: a name ("Bora Bora")
         zipf, ratio = lex.zipf(word), lex.title_ratio(word)
         if word.lower() not in lex or ratio is None:
             continue  # a word unknown alone doubled is often a name of its own ("Walla Walla")
@@ -187,6 +186,13 @@ def _find_capitalised_doubles(text: str, ctx: Context) -> Iterator[Candidate]:
             continue
         if caps and not (zipf >= 2.5 and (ratio <= 0.5 or zipf >= 4.0)):
             continue  # "BORA BORA": a rare name in capitals
+        # (last, and once per double: a search of the whole text for each
+        # candidate made text of many doubles quadratic)
+        copies = counted.get(double)
+        if copies is None:
+            copies = counted[double] = text.count(double)
+        if copies > 1:
+            continue  # the text writes the double more than once: a name ("Bora Bora")
         ev = ["a word in capitals written twice"] if caps else [
             "a capitalised name written twice, the second copy ending the phrase"]
         conf = 0.9 if caps else 0.85

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Search for slow input shapes: every rule case, repeated, as one long line and as many lines.
+
+    PYTHONPATH=src python benchmarks/case_shapes.py [--sizes 12000,96000] [--max-growth 2.5] [--rules a,b]
+
+The hand-made shapes of ``tests/hostile_shapes.py`` cover the kinds of
+input we thought of; each rule's own cases (``data/rules/<rule>.tsv``:
+the texts it repairs and the texts it must leave alone) are the inputs
+that reach its candidate paths. Each case text is repeated to the two
+sizes, joined by a space (one long line) and by a line break (many
+lines), and ``normalize`` is timed on both sizes (CPU time, best of
+``--rounds``). A per-character cost that grows from the small size to the
+large one (``--max-growth``, the ratio of the two) marks work that grows
+faster than the input: a candidate that searches its line or the whole
+text again. The shapes found so far are in ``tests/hostile_shapes.py``.
+Prints every shape over the limit (measured again before it is reported,
+since a shared machine is noisy) and exits 1 when there is one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+import mtclean
+from mtclean.rule_data import rule_cases, rules_with_cases
+
+
+def per_char(text: str, lang: str, rounds: int) -> float:
+    """Best CPU seconds per character of ``normalize(text, lang=lang)`` over ``rounds``."""
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.process_time()
+        mtclean.normalize(text, lang=lang)
+        best = min(best, time.process_time() - t0)
+    return best / len(text)
+
+
+def repeated(unit: str, size: int) -> str:
+    """``unit`` repeated to exactly ``size`` characters.
+
+    >>> repeated("ab ", 7)
+    'ab ab a'
+    """
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def growth(unit: str, lang: str, small: int, large: int, rounds: int) -> tuple[float, float]:
+    """(cost per character at ``large`` over that at ``small``, ns per character at ``large``)."""
+    mtclean.normalize(repeated(unit, small), lang=lang)  # (warm: lexicon, patterns)
+    a = per_char(repeated(unit, small), lang, rounds)
+    b = per_char(repeated(unit, large), lang, rounds)
+    return b / a, b * 1e9
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--sizes", default="12000,96000", help="small,large (characters)")
+    ap.add_argument("--max-growth", type=float, default=2.5)
+    ap.add_argument("--rounds", type=int, default=1)
+    ap.add_argument("--rules", default="", help="only these rules' cases (comma-separated)")
+    args = ap.parse_args(argv)
+    small, large = (int(x) for x in args.sizes.split(","))
+    wanted = set(filter(None, args.rules.split(",")))
+    over = 0
+    checked = 0
+    for rule in rules_with_cases():
+        if wanted and rule not in wanted:
+            continue
+        for case in rule_cases(rule):
+            for sep in (" ", "\n"):
+                unit = case.text + sep
+                ratio, ns = growth(unit, case.lang, small, large, args.rounds)
+                checked += 1
+                if ratio > args.max_growth:
+                    # (again, longer: a burst of load from another job is not growth)
+                    ratio, ns = min((ratio, ns), growth(unit, case.lang, small, large, args.rounds + 2))
+                if ratio > args.max_growth:
+                    over += 1
+                    print(f"x{ratio:4.1f} {ns:8.0f} ns/char  {rule} {case.kind} {case.lang} sep={sep!r}  {case.text[:70]!r}",
+                          flush=True)
+    print(f"{checked} shapes, {over} over x{args.max_growth} from {small:,} to {large:,} characters")
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
