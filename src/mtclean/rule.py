@@ -103,7 +103,12 @@ class Context:
 
     @property
     def lexicon(self) -> Lexicon:
-        return get_lexicon(self.lang)
+        # (kept for the call: the rules ask several times a text, and the
+        # process-wide cache takes a lock each time)
+        lex = self.__dict__.get("_lexicon")
+        if lex is None:
+            lex = self.__dict__["_lexicon"] = get_lexicon(self.lang)
+        return lex
 
     def document(self, text: str) -> Document:
         """The :class:`Document` of ``text`` for this call (one tokenization shared by the rules)."""
