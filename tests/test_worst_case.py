@@ -16,7 +16,7 @@ import time
 import pytest
 
 import mtclean
-from hostile_shapes import SHAPES
+from hostile_shapes import SHAPES, repeat_to
 from mtclean.rule import diff_spans
 from mtclean.edits import Edit, apply_edits
 
@@ -151,3 +151,16 @@ def _timed(pipeline, text):
     t0 = time.process_time()
     pipeline(text, lang="en")
     return time.process_time() - t0
+
+
+@pytest.mark.parametrize("lang, unit", [("uk", "Мій комп<unk>ютер працює. "), ("ru", "Он сказал: <unk>Мы идём. ")])
+def test_tokens_in_words_of_other_languages_cost_linear_time(lang, unit):
+    # Each token between two letters asked the whole text which apostrophe
+    # it writes (found by benchmarks/case_shapes.py).
+    # (one block: a text of 128k characters or more is read in blocks, which bound the growth)
+    small, large = repeat_to(unit, 8_000), repeat_to(unit, 120_000)
+    mtclean.normalize(small, lang=lang)
+    ratio = _per_char(large, lang, 2) / _per_char(small, lang, 2)
+    if ratio > MAX_RATIO:
+        ratio = min(ratio, _per_char(large, lang, 3) / _per_char(small, lang, 3))
+    assert ratio <= MAX_RATIO, f"{lang}: per-character cost x{ratio:.1f} from 8k to 120k characters"

@@ -113,6 +113,9 @@ def _quote_pair(text: str, lang: str) -> tuple[str, str] | None:
     return (o, c)
 
 
+_TWO_CYRILLIC = regex.compile(r"\p{Cyrillic}{2}")
+
+
 def _word_apostrophe(text: str, lang: str) -> str | None:
     """The apostrophe this text writes inside words, else its language's usual one (None: it writes none)."""
     f = facts(lang)
@@ -254,6 +257,10 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
             pairs.update((pending, m.start()))
             pending = None
     quotes = _quote_pair(text, ctx.lang) if pairs else None
+    # (what the whole text writes, asked once: per token, a search of the
+    # text made a text of many tokens quadratic)
+    apostrophe: list[str | None] = []
+    cut_pair: list[tuple[str, str] | None] = []
     for m in line_matches(_UNK, text, lines):
         tok = _UNK_RUN.search(text, m.start(), m.end())
         if tok is not None and tok.start() in emoji:
@@ -264,9 +271,11 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
                 # Several characters lost inside a word: not one apostrophe.
                 yield Candidate(start, end, "", 0.3, ("unknown-word tokens between two letters", "lost letters or marks, not a word"))
             elif shape == "inner":
-                apo = _word_apostrophe(text, ctx.lang)
+                if not apostrophe:
+                    apostrophe.append(_word_apostrophe(text, ctx.lang))
+                apo = apostrophe[0]
                 letters = text[start - 1] + text[end]
-                if apo and (regex.fullmatch(r"\p{Cyrillic}{2}", letters) or (
+                if apo and (_TWO_CYRILLIC.fullmatch(letters) or (
                         ctx.lang == "en" and _EN_CONTRACTION.match(text, end))):
                     yield Candidate(start, end, apo, 0.9, ("unknown-word token between two letters", "an apostrophe inside a word"))
                 else:
@@ -293,7 +302,9 @@ def _find_unk(text: str, ctx: Context) -> Iterator[Candidate]:
                     ev = ("unknown-word token glued to a word", "the word is whole without it: " + (
                         "it begins with a capital, as no word does after its lost first letter" if capital
                         else "common, and no lost letter completes it"))
-                    pair = _quote_pair(text, ctx.lang) if ctx.lang not in _ASCII_QUOTING else None
+                    if not cut_pair:
+                        cut_pair.append(_quote_pair(text, ctx.lang) if ctx.lang not in _ASCII_QUOTING else None)
+                    pair = cut_pair[0]
                     if pair is not None:
                         mark = pair[0] if shape == "open" else pair[1]
                         yield Candidate(start, end, mark, 0.9, ev + ("one quotation mark of a quote the text cuts",))
