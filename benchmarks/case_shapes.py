@@ -2,6 +2,7 @@
 """Search for slow input shapes: every rule case, repeated, as one long line and as many lines.
 
     PYTHONPATH=src python benchmarks/case_shapes.py [--sizes 12000,96000] [--max-growth 2.5] [--rules a,b]
+    PYTHONPATH=src python benchmarks/case_shapes.py --pairs 300 --seed 1   # two cases of one language, joined
 
 The hand-made shapes of ``tests/hostile_shapes.py`` cover the kinds of
 input we thought of; each rule's own cases (``data/rules/<rule>.tsv``:
@@ -20,6 +21,7 @@ since a shared machine is noisy) and exits 1 when there is one.
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import time
 
@@ -60,26 +62,34 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-growth", type=float, default=2.5)
     ap.add_argument("--rounds", type=int, default=1)
     ap.add_argument("--rules", default="", help="only these rules' cases (comma-separated)")
+    ap.add_argument("--pairs", type=int, default=0,
+                    help="instead of each case: this many random pairs of cases of one language, joined")
+    ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
     small, large = (int(x) for x in args.sizes.split(","))
     wanted = set(filter(None, args.rules.split(",")))
     over = 0
     checked = 0
-    for rule in rules_with_cases():
-        if wanted and rule not in wanted:
-            continue
-        for case in rule_cases(rule):
-            for sep in (" ", "\n"):
-                unit = case.text + sep
-                ratio, ns = growth(unit, case.lang, small, large, args.rounds)
-                checked += 1
-                if ratio > args.max_growth:
-                    # (again, longer: a burst of load from another job is not growth)
-                    ratio, ns = min((ratio, ns), growth(unit, case.lang, small, large, args.rounds + 2))
-                if ratio > args.max_growth:
-                    over += 1
-                    print(f"x{ratio:4.1f} {ns:8.0f} ns/char  {rule} {case.kind} {case.lang} sep={sep!r}  {case.text[:70]!r}",
-                          flush=True)
+    cases = [c for rule in rules_with_cases() if not wanted or rule in wanted for c in rule_cases(rule)]
+    units: list[tuple[str, str, str, str]] = []  # (label, lang, text, sep)
+    if args.pairs:
+        rnd = random.Random(args.seed)
+        for _ in range(args.pairs):
+            a = rnd.choice(cases)
+            b = rnd.choice([c for c in cases if c.lang == a.lang])
+            units.append((f"{a.rule} + {b.rule}", a.lang, a.text + " " + b.text, rnd.choice(" \n")))
+    else:
+        units = [(f"{c.rule} {c.kind}", c.lang, c.text, sep) for c in cases for sep in (" ", "\n")]
+    for label, lang, text, sep in units:
+        unit = text + sep
+        ratio, ns = growth(unit, lang, small, large, args.rounds)
+        checked += 1
+        if ratio > args.max_growth:
+            # (again, longer: a burst of load from another job is not growth)
+            ratio, ns = min((ratio, ns), growth(unit, lang, small, large, args.rounds + 2))
+        if ratio > args.max_growth:
+            over += 1
+            print(f"x{ratio:4.1f} {ns:8.0f} ns/char  {label} {lang} sep={sep!r}  {text[:90]!r}", flush=True)
     print(f"{checked} shapes, {over} over x{args.max_growth} from {small:,} to {large:,} characters")
     return 1 if over else 0
 
