@@ -435,9 +435,27 @@ def _frequent_dict(words: object) -> dict:
     return frequent if isinstance(frequent, dict) else {}
 
 
+def _capitalised_candidates(title_words: list[str], lex: Lexicon) -> set[str]:
+    """The capitalised words of 4+ letters whose lower case is unknown, or a rare pair of function words ("Ofthe")."""
+    out: set[str] = set()
+    if not title_words:
+        return out
+    words = lex.words
+    lows = set(map(str.lower, title_words))
+    # (A word whose lower case the frequent dict holds, and no pair of
+    # function words, never qualifies: two C-level set operations leave
+    # the few that may, mostly names.)
+    maybe = lows.difference(_frequent_dict(words)) | lows.intersection(_FUNCTION_PAIRS)
+    if maybe:
+        for w in title_words:
+            low = w.lower()
+            if low in maybe and len(w) >= 4 and (low not in words or (low in _FUNCTION_PAIRS and lex.zipf(low) < 3.5)):
+                out.add(w)
+    return out
+
+
 def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
     lex = ctx.lexicon
-    words = lex.words
     # Pre-screen on the call's shared word set: only letter runs that the
     # lexicon does not know (plus "ofthe"-style pairs) can be glues.
     unknown = unknown_words(text, ctx)
@@ -446,20 +464,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
     lower_all = set(filter(str.islower, unknown))
     lower = {w for w in lower_all if len(w) >= 6}
     title_all = list(filter(str.istitle, unknown))
-    title: set[str] = set()
-    if title_all:
-        lows = set(map(str.lower, title_all))
-        # A capitalised word qualifies only when its lower case is unknown
-        # or a pair of function words: one whose lower case is in the
-        # frequent dict and is no such pair never does.
-        maybe = lows.difference(_frequent_dict(words)) | lows.intersection(_FUNCTION_PAIRS)
-        if maybe:
-            for w in title_all:
-                low = w.lower()
-                if low in maybe and len(w) >= 4 and (
-                    low not in words or (low in _FUNCTION_PAIRS and lex.zipf(low) < 3.5)
-                ):
-                    title.add(w)
+    title = _capitalised_candidates(title_all, lex)
     camel: set[str] = set()
     if len(unknown) > len(lower_all) + len(title_all):
         for w in unknown.difference(lower_all, title_all):
