@@ -270,12 +270,24 @@ _CAPITALISED = ["Ofthe", "Thea", "Heron", "Asher", "Aand", "Afor", "The", "Regio
                 "Regionof", "Ǆemal", "İstanbul", "Ado", "Onus", "Dundeeon"]
 
 
+def _plain_capitalised_candidate(w, lex):
+    return len(w) >= 4 and (w.lower() not in lex.words or (w.lower() in glue._FUNCTION_PAIRS and lex.zipf(w) < 3.5))
+
+
 @given(st.lists(st.sampled_from(_CAPITALISED), unique=True))
 @example(["Ofthe", "Thea", "Aand", "The"])
 def test_capitalised_candidates_are_the_plain_filter(title_words):
     lex = get_lexicon("en")
-    want = {
-        w for w in title_words
-        if len(w) >= 4 and (w.lower() not in lex.words or (w.lower() in glue._FUNCTION_PAIRS and lex.zipf(w) < 3.5))
-    }
-    assert glue._capitalised_candidates(title_words, lex) == want
+    assert glue._capitalised_candidates(title_words, lex) == {w for w in title_words if _plain_capitalised_candidate(w, lex)}
+    # The words it remembers as ordinary (set aside unsorted in later
+    # texts) are never candidates.
+    assert not [w for w in glue._ordinary_capitalised(lex) if _plain_capitalised_candidate(w, lex)]
+
+
+def test_remembered_ordinary_words_change_no_split():
+    lex = get_lexicon("en")
+    texts = ["Thereport said so. The Ofthe and Thea met.", "Dundeeon Monday. However Regionof the city.", "Iwas there."]
+    glue._ordinary_capitalised(lex).clear()
+    cold = [split_glued_words(t) for t in texts]
+    assert glue._ordinary_capitalised(lex)  # "The", "However", ... remembered
+    assert [split_glued_words(t) for t in texts] == cold

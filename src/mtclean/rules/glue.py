@@ -435,20 +435,40 @@ def _frequent_dict(words: object) -> dict:
     return frequent if isinstance(frequent, dict) else {}
 
 
+# Capitalised words met before that are never candidates (their lower case
+# is a frequent word and no pair of function words: "The", "However"), for
+# one lexicon: taken from the unknown words at C speed before any is sorted.
+# Bounded; once full it only stops growing.
+ORDINARY_MAX = 16384
+_ORDINARY: set[str] = set()
+_ORDINARY_LEX: list[Lexicon | None] = [None]
+
+
+def _ordinary_capitalised(lex: Lexicon) -> set[str]:
+    if _ORDINARY_LEX[0] is not lex:
+        _ORDINARY.clear()
+        _ORDINARY_LEX[0] = lex
+    return _ORDINARY
+
+
 def _capitalised_candidates(title_words: list[str], lex: Lexicon) -> set[str]:
     """The capitalised words of 4+ letters whose lower case is unknown, or a rare pair of function words ("Ofthe")."""
     out: set[str] = set()
     if not title_words:
         return out
     words = lex.words
-    lows = set(map(str.lower, title_words))
+    lows = list(map(str.lower, title_words))
+    low_set = set(lows)
     # (A word whose lower case the frequent dict holds, and no pair of
     # function words, never qualifies: two C-level set operations leave
     # the few that may, mostly names.)
-    maybe = lows.difference(_frequent_dict(words)) | lows.intersection(_FUNCTION_PAIRS)
+    maybe = low_set.difference(_frequent_dict(words)) | low_set.intersection(_FUNCTION_PAIRS)
+    if len(maybe) < len(low_set):
+        ordinary = _ordinary_capitalised(lex)
+        if len(ordinary) < ORDINARY_MAX:
+            ordinary.update(w for w, low in zip(title_words, lows) if low not in maybe)
     if maybe:
-        for w in title_words:
-            low = w.lower()
+        for w, low in zip(title_words, lows):
             if low in maybe and len(w) >= 4 and (low not in words or (low in _FUNCTION_PAIRS and lex.zipf(low) < 3.5)):
                 out.add(w)
     return out
@@ -458,9 +478,9 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
     lex = ctx.lexicon
     # Pre-screen on the call's shared word set: only letter runs that the
     # lexicon does not know (plus "ofthe"-style pairs) can be glues.
-    unknown = unknown_words(text, ctx)
-    # (Sorted by case with C-level filters: most unknown words are
-    # capitalised words whose lower case the frequent dict holds.)
+    # (Sorted by case with C-level filters, after the capitalised words
+    # known to be ordinary are set aside: most unknown words are those.)
+    unknown = unknown_words(text, ctx).difference(_ordinary_capitalised(lex))
     lower_all = set(filter(str.islower, unknown))
     lower = {w for w in lower_all if len(w) >= 6}
     title_all = list(filter(str.istitle, unknown))
@@ -509,11 +529,9 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
     # capitalised tokens are names ("Landray", "Hegang", "Longyuan"), so a
     # split needs a very common word on the left at a sentence start, or a
     # closed-class word on the right, with no capitalised neighbour.
-    # A capitalised token with no split of either kind yields nothing
-    # wherever it stands (most are names): it is dropped before any scan.
-    # (Both splits are of the word alone: made once a word, read at each place.)
-    title_splits = {w: (_sentence_initial_split(w, lex), _name_then_function_word(w, lex)) for w in title}
-    title = {w for w, (initial, named) in title_splits.items() if initial is not None or named is not None}
+    # (Each split is made only where it is read: a word written once, at a
+    # sentence start or not. The sentence-start one searches every split
+    # point, and most capitalised tokens are names in mid-sentence.)
     if title:
         title_found = token_matches(_TITLE_TOKEN, text, title)
         title_counts = Counter(m.group() for m in title_found)
@@ -524,7 +542,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
             if _enclosed(text, m.start(), m.end()):
                 continue  # "(Newswitch)", "“Greylisting”": a name or a term, set apart as one
             if _sentence_initial(text, m.start()):
-                split = title_splits[w][0]
+                split = _sentence_initial_split(w, lex)
                 ok = split is not None and min(_scowl_levels().get(w.lower(), (99, 99))) > SCOWL_KNOWN_LEVEL
                 ev = ["sentence start"]
                 if split is not None:
@@ -540,7 +558,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
                     else:
                         ev += [e for e in inner if e in _SENTENCE_START_SIGNALS]
             else:
-                split = title_splits[w][1]
+                split = _name_then_function_word(w, lex)
                 ok = split is not None and not _capitalised_neighbour(
                     text, m.start(), m.end(), next_may_be_capital=split[1].lower() in ("of", "for", "and")
                 )
