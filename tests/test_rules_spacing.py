@@ -237,3 +237,11 @@ def test_space_after_screen_hits_where_either_screen_hits(text, start, stop):
         or _spacing._SCREEN_AFTER_QUOTE.search(text, start, stop) is not None
     )
     assert (_spacing._SCREEN_AFTER.search(text, start, stop) is not None) == either
+
+
+@given(st.lists(st.sampled_from(list(" .,;:!?)](['’n\t¿¡xX\n") + ["n'", " n", "’ "]), max_size=16).map("".join))
+@example(" n’")
+@example("¡ ")
+@example("a\tb")
+def test_needle_search_is_the_needle_list(text):
+    assert _spacing._has_needle_before(text) == any(n in text for n in _spacing._NEEDLES_BEFORE)
