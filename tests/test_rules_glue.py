@@ -259,6 +259,11 @@ def test_token_matches_are_the_scan_matches_of_the_tokens(text, tokens, which):
     pattern = _TOKEN_PATTERNS[which]
     want = [(m.span(), m.groups()) for m in pattern.finditer(text) if m.group() in tokens]
     assert [(m.span(), m.groups()) for m in glue.token_matches(pattern, text, tokens)] == want
+    # and the same past the budget of places tried
+    from unittest import mock
+
+    with mock.patch.multiple(glue, TOKEN_PLACES_PER=10**9, TOKEN_PLACES_MIN=1):
+        assert [(m.span(), m.groups()) for m in glue.token_matches(pattern, text, tokens)] == want
     # and the same past the number of tokens looked for one by one
     many = set(tokens) | {f"zz{i}" for i in range(glue.FIND_TOKENS_MAX + 1)}
     assert [(m.span(), m.groups()) for m in glue.token_matches(pattern, text, many)] == [

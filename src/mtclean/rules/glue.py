@@ -388,6 +388,9 @@ def glue_evidence(word: str, left: str, right: str, lex: Lexicon) -> list[str] |
 # Up to this many distinct tokens, their places are found by str.find
 # (C speed) rather than by a scan of the token pattern over the whole text.
 FIND_TOKENS_MAX = 16
+# Places tried at most: one per this many characters, and this many more.
+TOKEN_PLACES_PER = 256
+TOKEN_PLACES_MIN = 32
 
 
 def token_matches(pattern: "regex.Pattern[str]", text: str, tokens: "Collection[str]") -> "list[regex.Match[str]]":
@@ -399,7 +402,9 @@ def token_matches(pattern: "regex.Pattern[str]", text: str, tokens: "Collection[
     Few tokens are looked for with ``str.find``, and the pattern tried only
     at their places; a place that is no match is skipped whole (the next
     match of the token cannot start inside it or right after it: a letter
-    of the token would stand before it). Linear: at most FIND_TOKENS_MAX searches.
+    of the token would stand before it). Linear: at most FIND_TOKENS_MAX
+    searches, and past a budget of places tried (a token met inside many
+    other words: hostile text) the one scan after all.
 
     >>> [m.group() for m in token_matches(_LOWER_TOKEN, "xregionof, regionof regionoff", {"regionof"})]
     ['regionof']
@@ -408,12 +413,16 @@ def token_matches(pattern: "regex.Pattern[str]", text: str, tokens: "Collection[
         return [m for m in pattern.finditer(text) if m.group() in tokens]
     found: list = []
     match, find = pattern.match, text.find
+    budget = len(text) // TOKEN_PLACES_PER + TOKEN_PLACES_MIN
     for t in tokens:
         n = len(t)
         if not n:
             continue
         at = find(t)
         while at >= 0:
+            budget -= 1
+            if budget < 0:
+                return [m for m in pattern.finditer(text) if m.group() in tokens]
             m = match(text, at)
             if m is not None and m.end() == at + n:
                 found.append(m)
