@@ -197,3 +197,102 @@ def test_junction_evidence_is_named():
     ex = mtclean.explain("They bought a kilo of tolime at the market.", lang="en", suggestions=True)
     (s,) = [e for e in ex.suggestions if e.rule == "split_glued_words"]
     assert "junction letters common inside words" in s.evidence and s.confidence < 0.5
+
+
+# ---------------------------------------------------------------- the fast paths are the plain ones
+from hypothesis import example, given, strategies as st  # noqa: E402
+
+from mtclean.rules import glue  # noqa: E402
+
+_PIECES = ["the", "of", "region", "bord", "ering", "wash", "er", "in", "a", "to", "ward", "s", "ly", "house",
+           "is", "it", "x", "qz", "out", "do", "gether", "an", "ab", "ility", "hammocks", "kestrel", "and", "or"]
+
+
+def _plain_best_split(word, lex, min_zipf=3.0):
+    """best_split without its shortcuts: every split point, through every filter in its plain form."""
+    best = None
+    for i in range(1, len(word)):
+        left, right = word[:i], word[i:]
+        if not (glue._half_ok(left, lex, min_zipf) and glue._half_ok(right, lex, min_zipf)):
+            continue
+        if (left in glue._BOUND_PREFIXES or right in glue._BOUND_SUFFIXES) and not (
+            left in glue._CLOSED_CLASS and right in glue._CLOSED_CLASS
+        ):
+            continue
+        if right in glue._WORD_ENDINGS and left not in glue._CLOSED_CLASS:
+            continue
+        if right == "a" and not (left in glue._CLOSED_CLASS or (left.endswith("s") and lex.zipf(left) >= 4.0)):
+            continue
+        if not glue._plausible_glue(left, right, lex):
+            continue
+        score = lex.zipf(left) + lex.zipf(right)
+        if best is None or score > best[0]:
+            best = (score, left, right)
+    return None if best is None else (best[1], best[2])
+
+
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map("".join))
+@example("theregion")
+@example("isitx")
+@example("regionof")
+def test_best_split_is_the_plain_search(word):
+    lex = get_lexicon("en")
+    if len(word) <= glue.MAX_GLUED_LENGTH:
+        assert best_split(word, lex) == _plain_best_split(word, lex)
+
+
+_TOKEN_PIECES = ["abc", "Abc", "abcDef", "AbcDef", "abcd", "x", "é", "É", " ", "  ", ".", "-", "'", "_", "@", "/",
+                 "3", "regionof", "moreUkraine", "\n", "“", "”", "İ"]
+_TOKEN_PATTERNS = [glue._LOWER_TOKEN, glue._TITLE_TOKEN, glue._CAMEL_TOKEN, glue._TITLE_CAMEL]
+
+
+@given(
+    st.lists(st.sampled_from(_TOKEN_PIECES), max_size=30).map("".join),
+    st.sets(st.sampled_from(["abc", "Abc", "abcDef", "AbcDef", "abcd", "regionof", "moreUkraine", "abcabc", "x"])),
+    st.sampled_from(range(len(_TOKEN_PATTERNS))),
+)
+@example("abc abcabc xabc abc", {"abc"}, 0)
+@example("moreUkraine moreUkraine", {"moreUkraine"}, 2)
+@example("abc abc", ["abc"], 0)
+@example("abc abcd.abc", ["abcd", "abc"], 0)
+def test_token_matches_are_the_scan_matches_of_the_tokens(text, tokens, which):
+    pattern = _TOKEN_PATTERNS[which]
+    want = [(m.span(), m.groups()) for m in pattern.finditer(text) if m.group() in tokens]
+    assert [(m.span(), m.groups()) for m in glue.token_matches(pattern, text, tokens)] == want
+    # and the same past the budget of places tried
+    from unittest import mock
+
+    with mock.patch.multiple(glue, TOKEN_PLACES_PER=10**9, TOKEN_PLACES_MIN=1):
+        assert [(m.span(), m.groups()) for m in glue.token_matches(pattern, text, tokens)] == want
+    # and the same past the number of tokens looked for one by one
+    many = set(tokens) | {f"zz{i}" for i in range(glue.FIND_TOKENS_MAX + 1)}
+    assert [(m.span(), m.groups()) for m in glue.token_matches(pattern, text, many)] == [
+        (m.span(), m.groups()) for m in pattern.finditer(text) if m.group() in many
+    ]
+
+
+_CAPITALISED = ["Ofthe", "Thea", "Heron", "Asher", "Aand", "Afor", "The", "Region", "Zelensky", "Kyiv", "Abcd",
+                "Regionof", "Ǆemal", "İstanbul", "Ado", "Onus", "Dundeeon"]
+
+
+def _plain_capitalised_candidate(w, lex):
+    return len(w) >= 4 and (w.lower() not in lex.words or (w.lower() in glue._FUNCTION_PAIRS and lex.zipf(w) < 3.5))
+
+
+@given(st.lists(st.sampled_from(_CAPITALISED), unique=True))
+@example(["Ofthe", "Thea", "Aand", "The"])
+def test_capitalised_candidates_are_the_plain_filter(title_words):
+    lex = get_lexicon("en")
+    assert glue._capitalised_candidates(title_words, lex) == {w for w in title_words if _plain_capitalised_candidate(w, lex)}
+    # The words it remembers as ordinary (set aside unsorted in later
+    # texts) are never candidates.
+    assert not [w for w in glue._ordinary_capitalised(lex) if _plain_capitalised_candidate(w, lex)]
+
+
+def test_remembered_ordinary_words_change_no_split():
+    lex = get_lexicon("en")
+    texts = ["Thereport said so. The Ofthe and Thea met.", "Dundeeon Monday. However Regionof the city.", "Iwas there."]
+    glue._ordinary_capitalised(lex).clear()
+    cold = [split_glued_words(t) for t in texts]
+    assert glue._ordinary_capitalised(lex)  # "The", "However", ... remembered
+    assert [split_glued_words(t) for t in texts] == cold

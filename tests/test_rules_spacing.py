@@ -211,3 +211,37 @@ def test_space_after_evidence_keeps(text):
 
 def test_stray_period_after_a_short_sentence_kept():
     assert _fsp("Good evening. which way is the harbour?") == "Good evening. which way is the harbour?"
+
+
+# ---------------------------------------------------------------- the one-scan screen is the two screens
+from hypothesis import example, given, strategies as st  # noqa: E402
+
+from mtclean.rules import spacing as _spacing  # noqa: E402
+
+_SCREEN_PIECES = list("aAbé1_ \t\n.!?,;:)”“\"'(-") + ["ab", "Ab", "a1", "_a"]
+
+
+@given(
+    st.lists(st.sampled_from(_SCREEN_PIECES), max_size=24).map("".join),
+    st.integers(0, 30),
+    st.integers(0, 30),
+)
+@example("ab.cd", 0, 5)
+@example('a "b', 0, 4)
+@example("ab)c", 0, 4)
+@example("ab)c", 3, 4)
+@example(".“a", 0, 3)
+def test_space_after_screen_hits_where_either_screen_hits(text, start, stop):
+    either = (
+        _spacing._SCREEN_AFTER_PUNCT.search(text, start, stop) is not None
+        or _spacing._SCREEN_AFTER_QUOTE.search(text, start, stop) is not None
+    )
+    assert (_spacing._SCREEN_AFTER.search(text, start, stop) is not None) == either
+
+
+@given(st.lists(st.sampled_from(list(" .,;:!?)](['’n\t¿¡xX\n") + ["n'", " n", "’ "]), max_size=16).map("".join))
+@example(" n’")
+@example("¡ ")
+@example("a\tb")
+def test_needle_search_is_the_needle_list(text):
+    assert _spacing._has_needle_before(text) == any(n in text for n in _spacing._NEEDLES_BEFORE)

@@ -26,7 +26,7 @@ from ._common import (
     word_counts,
     word_set,
 )
-from .glue import _CLOSED_CLASS, _TECHNICAL, candidate, confidence_of
+from .glue import _CLOSED_CLASS, candidate, confidence_of, technical_signal
 
 __all__ = [
     "dedupe_glued_names",
@@ -404,9 +404,7 @@ def _technical(text: str, ctx: Context) -> list[str]:
     Once per call, not once per window: a whole-text search per window was
     quadratic on long texts full of doubled words.
     """
-    return ctx.cached(  # type: ignore[return-value]
-        "technical_text", text, lambda t: ["technical text"] if _TECHNICAL.search(t) else []
-    )
+    return technical_signal(text, ctx)
 
 
 # Languages whose legitimate doubles are decided (data/<lang>/doubles.tsv).

@@ -7,7 +7,7 @@ import json
 import math
 from collections import Counter
 from importlib import resources
-from typing import Iterable, Iterator
+from typing import Collection, Iterable, Iterator
 
 import regex
 
@@ -197,7 +197,12 @@ def best_split(word: str, lex: Lexicon, min_zipf: float = 3.0) -> tuple[str, str
     # first, a rare or absent half never reaches the packed tables (text of
     # many unknown words asked them for every split).
     frequent = getattr(lex.words, "frequent", None) if min_zipf * 10 >= FREQUENT_ZIPF10 else None
-    for i in range(1, len(word)):
+    n = len(word)
+    for i in range(1, n):
+        # A half of one or two letters must be one of the short words
+        # (_half_ok): a set test before any slicing of the other half or look-up.
+        if (i <= 2 and word[:i] not in _SHORT_WORDS) or (n - i <= 2 and word[i:] not in _SHORT_WORDS):
+            continue
         left, right = word[:i], word[i:]
         if frequent is not None and (
             (2 < len(left) < 7 and left.lower() not in frequent) or (2 < len(right) < 7 and right.lower() not in frequent)
@@ -234,6 +239,13 @@ RARE_REST_ZIPF = 3.7
 _ENDINGS = ("s", "es", "ed", "d", "er", "r", "ers", "est", "ing", "ly", "ness", "able")
 # Signs of code or markup in a text: compounds like "mainloop" are its words.
 _TECHNICAL = regex.compile(r"\w_\w|\(\)|[{}<>=]|\w\.\w+\(|--\w|\$ ")
+
+
+def technical_signal(text: str, ctx: Context) -> list[str]:
+    """``["technical text"]`` when ``text`` has code marks, else ``[]`` (searched once per call, shared by the rules)."""
+    return ctx.cached(  # type: ignore[return-value]
+        "technical_text", text, lambda t: ["technical text"] if _TECHNICAL.search(t) else []
+    )
 
 
 def _derivation_of_known_word(word: str, lex: Lexicon) -> bool:
@@ -373,34 +385,126 @@ def glue_evidence(word: str, left: str, right: str, lex: Lexicon) -> list[str] |
     return ev
 
 
+# Up to this many distinct tokens, their places are found by str.find
+# (C speed) rather than by a scan of the token pattern over the whole text.
+FIND_TOKENS_MAX = 16
+# Places tried at most: one per this many characters, and this many more.
+TOKEN_PLACES_PER = 256
+TOKEN_PLACES_MIN = 32
+
+
+def token_matches(pattern: "regex.Pattern[str]", text: str, tokens: "Collection[str]") -> "list[regex.Match[str]]":
+    """``[m for m in pattern.finditer(text) if m.group() in tokens]``, for a
+    ``pattern`` whose matches are letters only and never follow a letter or a
+    number (a whole letter run): such a match starts where its token does,
+    at a place no other match covers.
+
+    Few tokens are looked for with ``str.find``, and the pattern tried only
+    at their places; a place that is no match is skipped whole (the next
+    match of the token cannot start inside it or right after it: a letter
+    of the token would stand before it). Linear: at most FIND_TOKENS_MAX
+    searches, and past a budget of places tried (a token met inside many
+    other words: hostile text) the one scan after all.
+
+    >>> [m.group() for m in token_matches(_LOWER_TOKEN, "xregionof, regionof regionoff", {"regionof"})]
+    ['regionof']
+    """
+    if len(tokens) > FIND_TOKENS_MAX:
+        return [m for m in pattern.finditer(text) if m.group() in tokens]
+    found: list = []
+    match, find = pattern.match, text.find
+    budget = len(text) // TOKEN_PLACES_PER + TOKEN_PLACES_MIN
+    for t in tokens:
+        n = len(t)
+        if not n:
+            continue
+        at = find(t)
+        while at >= 0:
+            budget -= 1
+            if budget < 0:
+                return [m for m in pattern.finditer(text) if m.group() in tokens]
+            m = match(text, at)
+            if m is not None and m.end() == at + n:
+                found.append(m)
+            at = find(t, at + n)
+    if len(found) > 1:
+        found.sort(key=_match_start)
+    return found
+
+
+def _match_start(m: "regex.Match[str]") -> int:
+    return m.start()
+
+
+def _frequent_dict(words: object) -> dict:
+    """A dict of words the table ``words`` surely knows (every key is in it): its frequent dict, or {}."""
+    if isinstance(words, dict):
+        return words
+    frequent = getattr(words, "frequent", None)
+    return frequent if isinstance(frequent, dict) else {}
+
+
+# Capitalised words met before that are never candidates (their lower case
+# is a frequent word and no pair of function words: "The", "However"), for
+# one lexicon: taken from the unknown words at C speed before any is sorted.
+# Bounded; once full it only stops growing.
+ORDINARY_MAX = 16384
+_ORDINARY: set[str] = set()
+_ORDINARY_LEX: list[Lexicon | None] = [None]
+
+
+def _ordinary_capitalised(lex: Lexicon) -> set[str]:
+    if _ORDINARY_LEX[0] is not lex:
+        _ORDINARY.clear()
+        _ORDINARY_LEX[0] = lex
+    return _ORDINARY
+
+
+def _capitalised_candidates(title_words: list[str], lex: Lexicon) -> set[str]:
+    """The capitalised words of 4+ letters whose lower case is unknown, or a rare pair of function words ("Ofthe")."""
+    out: set[str] = set()
+    if not title_words:
+        return out
+    words = lex.words
+    lows = list(map(str.lower, title_words))
+    low_set = set(lows)
+    # (A word whose lower case the frequent dict holds, and no pair of
+    # function words, never qualifies: two C-level set operations leave
+    # the few that may, mostly names.)
+    maybe = low_set.difference(_frequent_dict(words)) | low_set.intersection(_FUNCTION_PAIRS)
+    if len(maybe) < len(low_set):
+        ordinary = _ordinary_capitalised(lex)
+        if len(ordinary) < ORDINARY_MAX:
+            ordinary.update(w for w, low in zip(title_words, lows) if low not in maybe)
+    if maybe:
+        for w, low in zip(title_words, lows):
+            if low in maybe and len(w) >= 4 and (low not in words or (low in _FUNCTION_PAIRS and lex.zipf(low) < 3.5)):
+                out.add(w)
+    return out
+
+
 def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
     lex = ctx.lexicon
-    words = lex.words
     # Pre-screen on the call's shared word set: only letter runs that the
     # lexicon does not know (plus "ofthe"-style pairs) can be glues.
-    unknown = unknown_words(text, ctx)
-    lower: set[str] = set()
-    title: set[str] = set()
+    # (Sorted by case with C-level filters, after the capitalised words
+    # known to be ordinary are set aside: most unknown words are those.)
+    unknown = unknown_words(text, ctx).difference(_ordinary_capitalised(lex))
+    lower_all = set(filter(str.islower, unknown))
+    lower = {w for w in lower_all if len(w) >= 6}
+    title_all = list(filter(str.istitle, unknown))
+    title = _capitalised_candidates(title_all, lex)
     camel: set[str] = set()
-    for w in unknown:  # one pass; mostly names and capitalised words
-        if w.islower():
-            if len(w) >= 6:
-                lower.add(w)
-        elif w.istitle():
-            low = w.lower()
-            if len(w) >= 4 and (low not in words or (low in _FUNCTION_PAIRS and lex.zipf(low) < 3.5)):
-                title.add(w)
-        elif not w.isupper() and len(w) >= 4:
-            camel.add(w)
+    if len(unknown) > len(lower_all) + len(title_all):
+        for w in unknown.difference(lower_all, title_all):
+            if not w.isupper() and len(w) >= 4:
+                camel.add(w)
     lower.update(w for w in word_set(text, ctx) & _FUNCTION_PAIRS if lex.zipf(w) < 3.5)
     if not (lower or title or camel):
         return
     prot = protected(text, ctx)
-    # (Searched on the first candidate: most texts with an unknown word yield none.)
-    @functools.cache
-    def technical() -> list[str]:
-        return ["technical text"] if _TECHNICAL.search(text) else []
-
+    # (technical() is searched on the first candidate: most texts with an unknown word yield none.)
+    technical = functools.partial(technical_signal, text, ctx)
     if lower:
         # What depends on the word alone is judged once a word, before any
         # scan for its places: most candidates end here.
@@ -417,7 +521,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
         # Written more than once, in any case ("Greylisting ... greylisting"):
         # the writer's own word, not an accident.
         counts = Counter(w for w in lower_word_list(text, ctx) if w in splits) if splits else Counter()
-        for m in _LOWER_TOKEN.finditer(text) if splits else ():
+        for m in token_matches(_LOWER_TOKEN, text, [w for w in splits if counts[w] <= 1]) if splits else ():
             w = m.group()
             if w not in splits or counts[w] > 1 or prot.covers(m.start(), m.end()):
                 continue
@@ -434,21 +538,20 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
     # capitalised tokens are names ("Landray", "Hegang", "Longyuan"), so a
     # split needs a very common word on the left at a sentence start, or a
     # closed-class word on the right, with no capitalised neighbour.
-    # A capitalised token with no split of either kind yields nothing
-    # wherever it stands (most are names): it is dropped before any scan.
-    # (Both splits are of the word alone: made once a word, read at each place.)
-    title_splits = {w: (_sentence_initial_split(w, lex), _name_then_function_word(w, lex)) for w in title}
-    title = {w for w, (initial, named) in title_splits.items() if initial is not None or named is not None}
+    # (Each split is made only where it is read: a word written once, at a
+    # sentence start or not. The sentence-start one searches every split
+    # point, and most capitalised tokens are names in mid-sentence.)
     if title:
-        title_counts = Counter(w for w in _TITLE_TOKEN.findall(text) if w in title)
-        for m in _TITLE_TOKEN.finditer(text):
+        title_found = token_matches(_TITLE_TOKEN, text, title)
+        title_counts = Counter(m.group() for m in title_found)
+        for m in title_found:
             w = m.group()
             if w not in title or title_counts[w] > 1 or prot.covers(m.start(), m.end()):
                 continue
             if _enclosed(text, m.start(), m.end()):
                 continue  # "(Newswitch)", "“Greylisting”": a name or a term, set apart as one
             if _sentence_initial(text, m.start()):
-                split = title_splits[w][0]
+                split = _sentence_initial_split(w, lex)
                 ok = split is not None and min(_scowl_levels().get(w.lower(), (99, 99))) > SCOWL_KNOWN_LEVEL
                 ev = ["sentence start"]
                 if split is not None:
@@ -464,7 +567,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
                     else:
                         ev += [e for e in inner if e in _SENTENCE_START_SIGNALS]
             else:
-                split = title_splits[w][1]
+                split = _name_then_function_word(w, lex)
                 ok = split is not None and not _capitalised_neighbour(
                     text, m.start(), m.end(), next_may_be_capital=split[1].lower() in ("of", "for", "and")
                 )
@@ -483,8 +586,11 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
     # token is no known brand or name (YouTube, LinkedIn, McCain, iPhone).
     # A content word on the left ("teamLab") is a brand's shape, not a glue.
     if camel:
-        camel_found = Counter(left + right for left, right in _CAMEL_TOKEN.findall(text))
-        for m in _CAMEL_TOKEN.finditer(text):
+        # (Every match is an unknown letter run, so one of ``camel``: the
+        # lexicon's keys are lower case.)
+        camel_matches = token_matches(_CAMEL_TOKEN, text, camel)
+        camel_found = Counter(m.group() for m in camel_matches)
+        for m in camel_matches:
             left, right = m.group(1), m.group(2)
             token = left + right
             if camel_found[token] > 1 or prot.covers(m.start(), m.end()):
@@ -496,7 +602,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
                     ev.append("name on the right")
                 yield candidate(_RULE, m.start(2), m.start(2), " ", ev + technical())
         # "ArdaghGroup", "GoogleWorkspace": two capitalised words run together.
-        for m in _TITLE_CAMEL.finditer(text):
+        for m in token_matches(_TITLE_CAMEL, text, camel):
             left, right = m.group(1), m.group(2)
             token = left + right
             if token not in camel or prot.covers(m.start(), m.end()):
@@ -538,11 +644,14 @@ _NAME_TAILS_LONGEST_FIRST = sorted(
     key=len,
     reverse=True,
 )
+_NAME_TAILS = tuple(_NAME_TAILS_LONGEST_FIRST)
 
 
 def _name_then_function_word(word: str, lex: Lexicon) -> tuple[str, str] | None:
     """``Dundeeon`` -> (``Dundee``, ``on``): a known word glued to a closed-class word."""
     low = word.lower()
+    if not low.endswith(_NAME_TAILS):
+        return None  # (one C-level test: most names end in none of them)
     for tail in _NAME_TAILS_LONGEST_FIRST:
         if low.endswith(tail) and len(low) - len(tail) >= 4:
             head = low[: -len(tail)]
