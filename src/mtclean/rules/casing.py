@@ -580,12 +580,8 @@ def _any_mid_sentence_use(text: str, words: set[str]) -> bool:
 _SPACE_AFTER_LOWER = regex.compile(r"(?<=[^\W\d_,]|,) ")
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _could_be_lowered(word: str, lang: str) -> bool:
-    """A capitalised function word, or a word usually written in lower case.
-
-    (Memoised: a pure function of the word and the read-only lexicon.)
-    """
+    """A capitalised function word, or a word usually written in lower case."""
     if not (word[:1].isupper() and word[1:].islower()):
         return False
     low = word.lower()
@@ -593,6 +589,24 @@ def _could_be_lowered(word: str, lang: str) -> bool:
         return True
     ratio = get_lexicon(lang).title_ratio(low)
     return ratio is not None and ratio <= CONTENT_RATIO
+
+
+# _could_be_lowered's answers, per language (a pure function of the word and
+# the read-only lexicon): asked of a text's words at C speed (set and
+# filter over a dict) instead of a Python call per word. A full table is
+# replaced, never cleared: a call that holds the old one reads it whole.
+_LOWERABLE: dict[str, dict[str, bool]] = {}
+_LOWERABLE_AT_MOST = 1 << 16
+
+
+def _lowerable(words: "frozenset[str]", lang: str) -> set[str]:
+    """``{w for w in words if _could_be_lowered(w, lang)}``."""
+    known = _LOWERABLE.get(lang)
+    if known is None or len(known) > _LOWERABLE_AT_MOST:
+        known = _LOWERABLE[lang] = {}
+    for w in words.difference(known):
+        known[w] = _could_be_lowered(w, lang)
+    return set(filter(known.__getitem__, words))
 
 
 def _capital_nearby(back: list[str], ahead: list[str]) -> bool:
@@ -645,47 +659,69 @@ def _heading_line(text: str, pos: int) -> bool:
     return False
 
 
+def _screen_passes(text: str, matches: "list[regex.Match[str]]", maybe: set[str]) -> bool:
+    """``_any_mid_sentence_use(text, maybe)``, for a text with ``matches`` (the ``_CANDIDATE`` matches of words in ``maybe``; not empty).
+
+    Each match follows a space and a lower-case letter (regex's ``\\p{Ll}``)
+    or a comma. When that character is a comma or ``str.islower()`` (every
+    ``\\p{Ll}`` but a few letters newer than Python's Unicode tables), and
+    the text does not open with a space (which hides a word's first use
+    from that screen), the screen finds that use: no search needed.
+    Otherwise it is asked.
+    """
+    if text[:1] != " ":
+        for m in matches:
+            c = text[m.start() - 2]
+            if c == "," or c.islower():
+                return True
+    return _any_mid_sentence_use(text, maybe)
+
+
 def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
     lex = ctx.lexicon
     if not lex.has_case:
         return
     # Pre-screen: capitalised words (all "unknown" to the lower-case
     # lexicon) that are function words or usually written in lower case.
-    maybe = {w for w in unknown_words(text, ctx) if _could_be_lowered(w, ctx.lang)}
+    maybe = _lowerable(unknown_words(text, ctx), ctx.lang)
     if not maybe:
         return
-    if not _any_mid_sentence_use(text, maybe):
+    # Their uses after a lower-case letter or a comma: one scan.
+    matches = [m for m in _CANDIDATE.finditer(text) if m.group() in maybe]
+    if not matches or not _screen_passes(text, matches, maybe):
         return
-    found = [w for w in _CANDIDATE.findall(text) if w in maybe]
-    if not found:
-        return
-    counts = Counter(found)
-    candidates = set()
-    for w in counts:
+    counts = Counter(m.group() for m in matches)
+    # Whether a word may be lowered, asked only for a match whose context
+    # allows it (most do not: "New York", "Prime Minister"), once per word:
+    # the look-ups in the lexicon are the dear part.
+    judged: dict[str, bool] = {}
+
+    def is_candidate(w: str) -> bool:
+        known = judged.get(w)
+        if known is not None:
+            return known
         low = w.lower()
+        ok = False
         if len(w) == 1 and w != "A":
-            continue
-        if low in _FUNCTION_WORDS:
-            candidates.add(w)
-            continue
-        if low in _ALWAYS_CAPITALISED or low in _NAME_INTRODUCERS:
-            continue  # months, days; "Dad", "Mum" used as names
-        ratio = lex.title_ratio(low)
-        # Written capitalised more than once: a name or the writer's style.
-        if ratio is not None and ratio <= CONTENT_RATIO and counts[w] == 1 and lex.usual_form(low) is None:
-            if word_counts(text, ctx)[w] == 1:
-                candidates.add(w)
-    if not candidates:
-        return
-    prot = protected(text, ctx)
-    for m in _CANDIDATE.finditer(text):
+            pass
+        elif low in _FUNCTION_WORDS:
+            ok = True
+        elif low in _ALWAYS_CAPITALISED or low in _NAME_INTRODUCERS:
+            pass  # months, days; "Dad", "Mum" used as names
+        elif counts[w] == 1:
+            # Written capitalised more than once: a name or the writer's style.
+            ratio = lex.title_ratio(low)
+            if ratio is not None and ratio <= CONTENT_RATIO and lex.usual_form(low) is None:
+                ok = word_counts(text, ctx)[w] == 1
+        judged[w] = ok
+        return ok
+
+    prot = None
+    for m in matches:
         w = m.group()
-        if w not in candidates or prot.covers(m.start(), m.end()):
-            continue
         before = text[max(0, m.start() - 80):m.start()]
         after = text[m.end():m.end() + 80]
         back = before.split()[::-1]
-        ahead = after.split()
         if not back:
             continue
         prev = back[0]
@@ -693,6 +729,7 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
         prev_core = prev.rstrip(",")
         if not comma and not (prev_core.islower() and prev_core.isalpha()):
             continue  # after a capitalised word, an abbreviation, a number ("July 25th On the 25th"), a dash ...
+        ahead = after.split()
         nxt = ahead[0] if ahead else ""
         low = w.lower()
         if low in _FUNCTION_WORDS:
@@ -730,7 +767,11 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
                     continue
             if nxt.rstrip(",.;:") in _SUBJECT_VERBS:
                 continue  # "Variety reported", "Aslin said": a name as subject
-        if _heading_line(text, m.start()):
+        if not is_candidate(w):
+            continue
+        if prot is None:
+            prot = protected(text, ctx)
+        if prot.covers(m.start(), m.end()) or _heading_line(text, m.start()):
             continue
         yield m.start(), m.start() + 1, w[0].lower()
 
