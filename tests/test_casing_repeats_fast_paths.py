@@ -1,4 +1,4 @@
-"""The casing rules' fast paths find what the plain scans find (property tests, hypothesis)."""
+"""The fast paths of the casing and repeat rules find what the plain scans find (property tests, hypothesis)."""
 
 from __future__ import annotations
 
@@ -192,3 +192,32 @@ def test_screen_passes_is_the_old_screen(text, long_branch):
         assert casing._screen_passes(text, matches, maybe) is _any_mid_sentence_use(text, maybe)
     finally:
         casing._FIND_BUDGET = saved
+
+
+# ---------------------------------------------------------------- remove_comma_repeats
+# Phrases and their copies in other cases, marks the phrases may hold
+# (apostrophes, hyphens, tabs) and characters they may not (digits,
+# periods, an underscore), and letters whose casefold is longer (ß, ǰ).
+_COMMA_ALPHABET = [
+    "go", "Go", "GO", "home", "Home", "now", "x", "ß", "ss", "ǰ", "don't", "well-known", "2", ".", "_",
+    ", ", ", ", ",", " ", " ", "\t", "'", "’", "-", "\n",
+]
+
+
+@given(st.lists(st.sampled_from(_COMMA_ALPHABET), max_size=40).map("".join))
+@example("It rose. Go home, go home now. In May, the city said, it would open.")
+@example("2go, go, go home, home")
+@example("go, go2 and x, x_")  # (the character after a stretch stops a match)
+@example("Go home, go home, go home. Home, home")
+@example("ß go, ss go, go")
+def test_comma_loop_read_in_the_stretches_finds_every_match(text):
+    from mtclean.rules.repeats import _COMMA_LOOP, _may_repeat_after_comma, _repeat_stretches
+
+    expected = [m.span() for m in _COMMA_LOOP.finditer(text)]
+    stretches = _repeat_stretches(text)
+    if stretches is None:
+        assert len(text.casefold()) != len(text)
+        assert _may_repeat_after_comma(text) or not expected  # (the rule asks the screen, then reads it whole)
+        return
+    assert [m.span() for pos, endpos in stretches for m in _COMMA_LOOP.finditer(text, pos, endpos)] == expected
+    assert all(s1 < e1 <= s2 for (s1, e1), (s2, _) in zip(stretches, stretches[1:]))  # in order, apart
