@@ -68,9 +68,13 @@ def _may_repeat_after_comma(piece: str) -> bool:
 # A match of _COMMA_LOOP is made of phrase characters only: it lies in one
 # stretch between two characters that no phrase holds, the stretch of its
 # first comma, where the screen above finds the copy. The loop pattern
-# (about 3 µs a character) reads only those stretches.
-_GAP_HEAD = regex.compile(r",[ \t]++(\p{L}++[\p{L}'’-]*+)")
+# (up to about 3 µs a character) reads only those stretches.
+# (Only after a letter, an apostrophe or a hyphen: a phrase ends so.)
+_GAP_HEAD = regex.compile(r",(?<=[\p{L}'’-],)[ \t]++(\p{L}++[\p{L}'’-]*+)")
 _NEXT_NOT_PHRASE = regex.compile(r"[^\p{L}'’, \t-]")
+# Past this many stretches in a piece (a refrain on every line), each read
+# costs more than the pattern's time on the characters between them.
+_STRETCHES_AT_MOST = 8
 
 
 def _repeat_stretches(piece: str) -> list[tuple[int, int]] | None:
@@ -78,8 +82,9 @@ def _repeat_stretches(piece: str) -> list[tuple[int, int]] | None:
     screen finds a comma followed by a copy of the phrase before it (each
     with the character after it, which the pattern's lookahead reads; its
     lookbehind reads before ``pos``). The matches there are all of
-    ``piece``'s. None when folding the piece changes its length (let the
-    screen and the pattern read it whole).
+    ``piece``'s. More than ``_STRETCHES_AT_MOST``: the whole piece, once.
+    None when folding the piece changes its length (let the screen and
+    the pattern read it whole).
 
     >>> _repeat_stretches("It rose. Go home, go home now. In May, the city said, it would open.")
     [(8, 30)]
@@ -101,6 +106,8 @@ def _repeat_stretches(piece: str) -> list[tuple[int, int]] | None:
             if (i == lo or folded[i - 1] in " \t,") and folded[q:q + (p - i)] == folded[i:p]:
                 stop = _NEXT_NOT_PHRASE.search(piece, q)
                 done = stop.start() if stop else len(piece)
+                if len(out) == _STRETCHES_AT_MOST:
+                    return [(0, len(piece))]  # many: one read of the whole piece costs less
                 out.append((lo, min(len(piece), done + 1)))
                 break
             i = folded.rfind(first, lo, i)
