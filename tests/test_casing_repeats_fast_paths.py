@@ -208,6 +208,9 @@ _COMMA_ALPHABET = [
 @example("It rose. Go home, go home now. In May, the city said, it would open.")
 @example("2go, go, go home, home")
 @example("go, go2 and x, x_")  # (the character after a stretch stops a match)
+@example("word , word . go , go, go. rock', rock' and well-, well-")
+@example("a rock', rock'.")
+@example("Go, go. " * 10 + "now, now")  # (many stretches: the whole piece)
 @example("Go home, go home, go home. Home, home")
 @example("ß go, ss go, go")
 def test_comma_loop_read_in_the_stretches_finds_every_match(text):
@@ -221,3 +224,95 @@ def test_comma_loop_read_in_the_stretches_finds_every_match(text):
         return
     assert [m.span() for pos, endpos in stretches for m in _COMMA_LOOP.finditer(text, pos, endpos)] == expected
     assert all(s1 < e1 <= s2 for (s1, e1), (s2, _) in zip(stretches, stretches[1:]))  # in order, apart
+
+
+# ---------------------------------------------------------------- capitalise_sentence_start
+# _sentence_starts before its fast path for a plain word and its period,
+# kept as the reference.
+from mtclean.rules.sentences import (  # noqa: E402
+    _ABBREVIATION_SHAPE,
+    _AFTER_MARK_HOW,
+    _ALNUM,
+    _ENDS_SENTENCE,
+    _LAST_LETTERS,
+    _START,
+    _abbreviations,
+    _token_before,
+)
+
+
+def _old_sentence_starts(text: str, ctx: Context) -> list[tuple[int, str, int]]:
+    """(position of the first letter, how the start was found, terminator end) of each sentence start.
+
+    ``matches``: the matches of ``_START`` to judge (default: all of ``text``'s).
+    """
+    abbreviations = _abbreviations(ctx.lang)
+    out = []
+    n = len(text)
+    for m in _START.finditer(text):
+        pos = m.end()
+        s = m.start()
+        if s == 0 or text[s - 1] == "\n":
+            # A line start: a sentence only at the text start or after a
+            # blank line or a line that ends a sentence (not a wrapped line).
+            if s > 0:
+                prev_end = s - 1
+                while prev_end > 0 and text[prev_end - 1] in " \t":
+                    prev_end -= 1
+                prev = text[text.rfind("\n", 0, prev_end) + 1:prev_end]
+                if prev.strip() and not _ENDS_SENTENCE.search(prev):
+                    continue
+            how = "list number" if m.group("num") else ("text start" if s == 0 else "line start")
+        elif s > 0 and text[s - 1] == ":":
+            if not m.group("num").rstrip().endswith("."):
+                continue  # "(1: 0) in the match": a score, not "1. item"
+            how = "list number"
+        elif s > 0 and text[s - 1] in ".!?":
+            before = _token_before(text, s)
+            if not _ALNUM.search(before):
+                continue  # a lone mark, not the end of a sentence
+            if before.endswith(("..", "…")):
+                continue  # an ellipsis goes on mid-sentence ("..." ends with "..")
+            if before.endswith("."):
+                core = before.rstrip(".").lstrip("\"'“‘«(")
+                last = _LAST_LETTERS.search(core)
+                if _ABBREVIATION_SHAPE.search(before) or core.lower() in abbreviations or (
+                    last is not None and last.group().lower() in abbreviations
+                ):
+                    continue
+                if m.group("num") is None and core.isdigit() and len(core) <= 2:
+                    continue  # "item 2. the": an ordinal or a number, not an end
+            how = "list number" if m.group("num") else _AFTER_MARK_HOW[text[s - 1]]
+        else:
+            continue
+        if pos < n:
+            out.append((pos, how, s))
+    return out
+
+
+# Plain words with periods, abbreviations of the list (etc, approx), their
+# shapes (U.S., J., e.g.), numbers, ellipses, quotes, and non-ASCII letters.
+_START_ALPHABET = [
+    "pza.", "Pza.", "ab.", "a.", "J.", "etc.", "Etc.", "approx.", "U.S.", "e.g.", "p.m.", "2.", "12.", "v1.",
+    "..", "…", "(ab.", "“ab.", "éa.", "aé.", "!", "?", ":", " ", " ", "\n", "\n\n", "1. ", "x", "The", "iPhone",
+]
+
+
+@given(st.lists(st.sampled_from(_START_ALPHABET), max_size=30).map("".join))
+@example("It was pza. mxx. etc. and so. J. then a. b.")
+@example("the end. ab. Cd.\n\n1. see")
+@example("so Etc. then Approx. x")
+def test_sentence_starts_fast_path_finds_the_same_starts(text):
+    from mtclean.rules.sentences import _sentence_starts
+
+    assert _sentence_starts(text, Context("en")) == _old_sentence_starts(text, Context("en"))
+
+
+@given(st.text(alphabet=st.sampled_from(list("abzAZé.'’-_1(@")), max_size=8))
+@example("aZ")
+@example("a.b")
+def test_plain_lower_tokens_have_no_by_design_shape(token):
+    from mtclean.rules.sentences import _BY_DESIGN, _plain_lower
+
+    if _plain_lower(token):
+        assert not _BY_DESIGN.search(token)
