@@ -149,6 +149,9 @@ _mid_texts = st.lists(st.sampled_from(_MID_ALPHABET), max_size=30).map("".join)
 @example("x\u1c8a The dog, whereby It is", False)
 @example("But for now, The incursion, whereby It is unclear, used small Assault groups. The assault failed.", False)
 @example("the Theory, the small Assault groups assault", True)
+@example("it Tasted good, so it Tasted odd", False)  # (capitalised twice: the writer's style)
+@example("Word Word Word, whereby Word is", False)
+@example("Tasted it was. So we all said that it Tasted odd to us all", False)  # (twice in the text, once mid-sentence)
 def test_midsentence_capitals_single_scan_finds_what_the_old_scans_found(text, long_branch):
     # long_branch: _any_mid_sentence_use's one pass over the spaces (long
     # texts) instead of a search per word.

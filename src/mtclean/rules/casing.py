@@ -660,7 +660,7 @@ def _heading_line(text: str, pos: int) -> bool:
 
 
 def _screen_passes(text: str, matches: "list[regex.Match[str]]", maybe: set[str]) -> bool:
-    """``_any_mid_sentence_use(text, maybe)``, for a text with ``matches`` (the ``_CANDIDATE`` matches of words in ``maybe``; not empty).
+    """``_any_mid_sentence_use(text, maybe)``, given ``matches``: ``_CANDIDATE`` matches of words in ``maybe``.
 
     Each match follows a space and a lower-case letter (regex's ``\\p{Ll}``)
     or a comma. When that character is a comma or ``str.islower()`` (every
@@ -686,35 +686,42 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
     maybe = _lowerable(unknown_words(text, ctx), ctx.lang)
     if not maybe:
         return
-    # Their uses after a lower-case letter or a comma: one scan.
-    matches = [m for m in _CANDIDATE.finditer(text) if m.group() in maybe]
-    if not matches or not _screen_passes(text, matches, maybe):
+    # Their uses after a lower-case letter or a comma.
+    counts = Counter(w for w in _CANDIDATE.findall(text) if w in maybe)
+    if not counts:
         return
-    counts = Counter(m.group() for m in matches)
-    # Whether a word may be lowered, asked only for a match whose context
-    # allows it (most do not: "New York", "Prime Minister"), once per word:
-    # the look-ups in the lexicon are the dear part.
+    # The words that may be lowered, as far as the text alone can tell:
+    # function words; other words written capitalised only once (more
+    # often: a name or the writer's style), not months, days or "Dad".
+    possible = set()
+    for w, n in counts.items():
+        low = w.lower()
+        if len(w) == 1 and w != "A":
+            continue
+        if low in _FUNCTION_WORDS or (n == 1 and low not in _ALWAYS_CAPITALISED and low not in _NAME_INTRODUCERS):
+            possible.add(w)
+    if not possible:
+        return
+    # Where they are (a second scan, for the texts that get this far).
+    matches = [m for m in _CANDIDATE.finditer(text) if m.group() in possible]
+    if not _screen_passes(text, matches, maybe):
+        return
+    # The lexicon is asked about a word only for a match whose context
+    # allows a lowering (most do not: "New York", "Prime Minister"), once
+    # per word: its look-ups are the dear part.
     judged: dict[str, bool] = {}
 
     def is_candidate(w: str) -> bool:
         known = judged.get(w)
-        if known is not None:
-            return known
-        low = w.lower()
-        ok = False
-        if len(w) == 1 and w != "A":
-            pass
-        elif low in _FUNCTION_WORDS:
-            ok = True
-        elif low in _ALWAYS_CAPITALISED or low in _NAME_INTRODUCERS:
-            pass  # months, days; "Dad", "Mum" used as names
-        elif counts[w] == 1:
-            # Written capitalised more than once: a name or the writer's style.
-            ratio = lex.title_ratio(low)
-            if ratio is not None and ratio <= CONTENT_RATIO and lex.usual_form(low) is None:
-                ok = word_counts(text, ctx)[w] == 1
-        judged[w] = ok
-        return ok
+        if known is None:
+            low = w.lower()
+            known = low in _FUNCTION_WORDS
+            if not known:
+                ratio = lex.title_ratio(low)
+                known = ratio is not None and ratio <= CONTENT_RATIO and lex.usual_form(low) is None
+                known = known and word_counts(text, ctx)[w] == 1
+            judged[w] = known
+        return known
 
     prot = None
     for m in matches:
