@@ -319,3 +319,16 @@ def test_plain_lower_tokens_have_no_by_design_shape(token):
 
     if _plain_lower(token):
         assert not _BY_DESIGN.search(token)
+
+
+# ---------------------------------------------------------------- capitalise_pronoun_i
+@given(st.lists(st.sampled_from(["i", "I", "x", "é", "ж", "2", "_", "(", "[", ".", "'", "’", "m", "ve", " ", "\t", ",", ";", "!", "?", "\n", "\r", "=", ")"]), max_size=12).map("".join))
+@example("so i’m")
+@example("éi think")
+@example("x\ni")
+@example("so i\nthen")
+def test_pronoun_screen_finds_every_lone_i(text):
+    from mtclean.rules.sentences import _I, _I_SCREEN
+
+    if _I.search(text):
+        assert _I_SCREEN.search(text)
