@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 import regex
 
 from ..document import WORD_START_DEPTH, words_at_word_starts
-from ..lexicon import PackedWords, Reader, get_lexicon, pack_sections, read_sections
+from ..lexicon import Lexicon, PackedWords, Reader, get_lexicon, pack_sections, read_sections
 from ..rule import Candidate, Context, Rule, Span
 from ._common import DAYS_AND_MONTHS, EN, protected, run_rule, unknown_words, word_counts, word_set
 from .residue import after_unk_token
@@ -580,14 +580,14 @@ def _any_mid_sentence_use(text: str, words: set[str]) -> bool:
 _SPACE_AFTER_LOWER = regex.compile(r"(?<=[^\W\d_,]|,) ")
 
 
-def _could_be_lowered(word: str, lang: str) -> bool:
-    """A capitalised function word, or a word usually written in lower case."""
+def _could_be_lowered(word: str, lang: str, lex: "Lexicon | None" = None) -> bool:
+    """A capitalised function word, or a word usually written in lower case (``lex``: ``get_lexicon(lang)``)."""
     if not (word[:1].isupper() and word[1:].islower()):
         return False
     low = word.lower()
     if low in _FUNCTION_WORDS:
         return True
-    ratio = get_lexicon(lang).title_ratio(low)
+    ratio = (lex or get_lexicon(lang)).title_ratio(low)
     return ratio is not None and ratio <= CONTENT_RATIO
 
 
@@ -604,8 +604,11 @@ def _lowerable(words: "frozenset[str]", lang: str) -> set[str]:
     known = _LOWERABLE.get(lang)
     if known is None or len(known) > _LOWERABLE_AT_MOST:
         known = _LOWERABLE[lang] = {}
-    for w in words.difference(known):
-        known[w] = _could_be_lowered(w, lang)
+    unseen = words.difference(known)
+    if unseen:
+        lex = get_lexicon(lang)
+        for w in unseen:
+            known[w] = _could_be_lowered(w, lang, lex)
     return set(filter(known.__getitem__, words))
 
 
@@ -687,7 +690,7 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
     if not maybe:
         return
     # Their uses after a lower-case letter or a comma.
-    counts = Counter(w for w in _CANDIDATE.findall(text) if w in maybe)
+    counts = Counter(filter(maybe.__contains__, _CANDIDATE.findall(text)))
     if not counts:
         return
     # The words that may be lowered, as far as the text alone can tell:
