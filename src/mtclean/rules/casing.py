@@ -12,7 +12,7 @@ from typing import Iterable, Iterator
 import regex
 
 from ..document import WORD_START_DEPTH, words_at_word_starts
-from ..lexicon import PackedWords, Reader, get_lexicon, pack_sections, read_sections
+from ..lexicon import Lexicon, PackedWords, Reader, get_lexicon, pack_sections, read_sections
 from ..rule import Candidate, Context, Rule, Span
 from ._common import DAYS_AND_MONTHS, EN, protected, run_rule, unknown_words, word_counts, word_set
 from .residue import after_unk_token
@@ -580,19 +580,36 @@ def _any_mid_sentence_use(text: str, words: set[str]) -> bool:
 _SPACE_AFTER_LOWER = regex.compile(r"(?<=[^\W\d_,]|,) ")
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _could_be_lowered(word: str, lang: str) -> bool:
-    """A capitalised function word, or a word usually written in lower case.
-
-    (Memoised: a pure function of the word and the read-only lexicon.)
-    """
+def _could_be_lowered(word: str, lang: str, lex: "Lexicon | None" = None) -> bool:
+    """A capitalised function word, or a word usually written in lower case (``lex``: ``get_lexicon(lang)``)."""
     if not (word[:1].isupper() and word[1:].islower()):
         return False
     low = word.lower()
     if low in _FUNCTION_WORDS:
         return True
-    ratio = get_lexicon(lang).title_ratio(low)
+    ratio = (lex or get_lexicon(lang)).title_ratio(low)
     return ratio is not None and ratio <= CONTENT_RATIO
+
+
+# _could_be_lowered's answers, per language (a pure function of the word and
+# the read-only lexicon): asked of a text's words at C speed (set and
+# filter over a dict) instead of a Python call per word. A full table is
+# replaced, never cleared: a call that holds the old one reads it whole.
+_LOWERABLE: dict[str, dict[str, bool]] = {}
+_LOWERABLE_AT_MOST = 1 << 16
+
+
+def _lowerable(words: "frozenset[str]", lang: str) -> set[str]:
+    """``{w for w in words if _could_be_lowered(w, lang)}``."""
+    known = _LOWERABLE.get(lang)
+    if known is None or len(known) > _LOWERABLE_AT_MOST:
+        known = _LOWERABLE[lang] = {}
+    unseen = words.difference(known)
+    if unseen:
+        lex = get_lexicon(lang)
+        for w in unseen:
+            known[w] = _could_be_lowered(w, lang, lex)
+    return set(filter(known.__getitem__, words))
 
 
 def _capital_nearby(back: list[str], ahead: list[str]) -> bool:
@@ -647,48 +664,77 @@ def _heading_line(text: str, pos: int) -> tuple[int, int, bool]:
     return start, end, False
 
 
+def _screen_passes(text: str, matches: "list[regex.Match[str]]", maybe: set[str]) -> bool:
+    """``_any_mid_sentence_use(text, maybe)``, given ``matches``: ``_CANDIDATE`` matches of words in ``maybe``.
+
+    Each match follows a space and a lower-case letter (regex's ``\\p{Ll}``)
+    or a comma. When that character is a comma or ``str.islower()`` (every
+    ``\\p{Ll}`` but a few letters newer than Python's Unicode tables), and
+    the text does not open with a space (which hides a word's first use
+    from that screen), the screen finds that use: no search needed.
+    Otherwise it is asked.
+    """
+    if text[:1] != " ":
+        for m in matches:
+            c = text[m.start() - 2]
+            if c == "," or c.islower():
+                return True
+    return _any_mid_sentence_use(text, maybe)
+
+
 def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
     lex = ctx.lexicon
     if not lex.has_case:
         return
     # Pre-screen: capitalised words (all "unknown" to the lower-case
     # lexicon) that are function words or usually written in lower case.
-    maybe = {w for w in unknown_words(text, ctx) if _could_be_lowered(w, ctx.lang)}
+    maybe = _lowerable(unknown_words(text, ctx), ctx.lang)
     if not maybe:
         return
-    if not _any_mid_sentence_use(text, maybe):
+    # Their uses after a lower-case letter or a comma.
+    counts = Counter(filter(maybe.__contains__, _CANDIDATE.findall(text)))
+    if not counts:
         return
-    found = [w for w in _CANDIDATE.findall(text) if w in maybe]
-    if not found:
-        return
-    counts = Counter(found)
-    candidates = set()
-    for w in counts:
+    # The words that may be lowered, as far as the text alone can tell:
+    # function words; other words written capitalised only once (more
+    # often: a name or the writer's style), not months, days or "Dad".
+    possible = set()
+    for w, n in counts.items():
         low = w.lower()
         if len(w) == 1 and w != "A":
             continue
-        if low in _FUNCTION_WORDS:
-            candidates.add(w)
-            continue
-        if low in _ALWAYS_CAPITALISED or low in _NAME_INTRODUCERS:
-            continue  # months, days; "Dad", "Mum" used as names
-        ratio = lex.title_ratio(low)
-        # Written capitalised more than once: a name or the writer's style.
-        if ratio is not None and ratio <= CONTENT_RATIO and counts[w] == 1 and lex.usual_form(low) is None:
-            if word_counts(text, ctx)[w] == 1:
-                candidates.add(w)
-    if not candidates:
+        if low in _FUNCTION_WORDS or (n == 1 and low not in _ALWAYS_CAPITALISED and low not in _NAME_INTRODUCERS):
+            possible.add(w)
+    if not possible:
         return
-    prot = protected(text, ctx)
+    # Where they are (a second scan, for the texts that get this far).
+    matches = [m for m in _CANDIDATE.finditer(text) if m.group() in possible]
+    if not _screen_passes(text, matches, maybe):
+        return
+    # The lexicon is asked about a word only for a match whose context
+    # allows a lowering (most do not: "New York", "Prime Minister"), once
+    # per word: its look-ups are the dear part.
+    judged: dict[str, bool] = {}
+
+    def is_candidate(w: str) -> bool:
+        known = judged.get(w)
+        if known is None:
+            low = w.lower()
+            known = low in _FUNCTION_WORDS
+            if not known:
+                ratio = lex.title_ratio(low)
+                known = ratio is not None and ratio <= CONTENT_RATIO and lex.usual_form(low) is None
+                known = known and word_counts(text, ctx)[w] == 1
+            judged[w] = known
+        return known
+
+    prot = None
     heading = (0, -1, False)  # (start, end, verdict) of the last line judged a heading or not
-    for m in _CANDIDATE.finditer(text):
+    for m in matches:
         w = m.group()
-        if w not in candidates or prot.covers(m.start(), m.end()):
-            continue
         before = text[max(0, m.start() - 80):m.start()]
         after = text[m.end():m.end() + 80]
         back = before.split()[::-1]
-        ahead = after.split()
         if not back:
             continue
         prev = back[0]
@@ -696,6 +742,7 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
         prev_core = prev.rstrip(",")
         if not comma and not (prev_core.islower() and prev_core.isalpha()):
             continue  # after a capitalised word, an abbreviation, a number ("July 25th On the 25th"), a dash ...
+        ahead = after.split()
         nxt = ahead[0] if ahead else ""
         low = w.lower()
         if low in _FUNCTION_WORDS:
@@ -733,6 +780,12 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
                     continue
             if nxt.rstrip(",.;:") in _SUBJECT_VERBS:
                 continue  # "Variety reported", "Aslin said": a name as subject
+        if not is_candidate(w):
+            continue
+        if prot is None:
+            prot = protected(text, ctx)
+        if prot.covers(m.start(), m.end()):
+            continue
         # (each line judged once: per candidate, a long line was split again)
         if not heading[0] <= m.start() < heading[1]:
             heading = _heading_line(text, m.start())
