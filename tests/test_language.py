@@ -223,3 +223,44 @@ def test_frequent_word_files_hold_one_word_and_two_digits_a_line():
             lines = [x for x in gzip.decompress(path.read_bytes()).decode("utf-8").split("\n") if x and x[0] != "#"]
             assert len(lines) > 10_000
             assert all(re.fullmatch(r"[^\t\s]+\t[3-9]\d", x) for x in lines), lang
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Ha ha, bien sûr.", "fr"),  # û: no Spanish or Italian word, though "ha" and "bien" are
+        ("Oui, très bien", "fr"),
+        ("Sí, claro, señor", "es"),  # ñ in a lower-case word
+        ("Na ja, schön", "de"),
+    ],
+)
+def test_a_lower_case_word_with_a_letter_a_language_does_not_write_outweighs_frequent_words(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_a_capitalised_word_with_foreign_letters_is_a_name_and_weighs_less():
+    from mtclean.language import _lexical
+
+    lex = _lexical("Latin")
+    es = lex.langs.index("es")
+    # The same word: in lower case it is a word of French (ô is no Spanish
+    # letter), capitalised it may be a name in a Spanish text.
+    assert lex.evidence("rôle", True)[es] < lex.evidence("rôle", False)[es] < 0
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("представники Global Citizen", "uk"),  # the lower-case word tells; the names do not
+        ("На зустрічі Open Society", "uk"),
+        ("Програма Desert Island Discs", "uk"),  # none lower-case: the first word's capital is the sentence's
+        ("Когда RAID", "ru"),
+        ("She spoke with Путин", "en"),
+    ],
+)
+def test_short_mixed_script_segments_follow_the_script_of_their_prose(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_short_segment_of_acronyms_in_two_scripts_is_undetermined():
+    assert detect_language("NATO USA ФСБ") == "und"

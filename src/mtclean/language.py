@@ -269,6 +269,10 @@ def _known_to(lang: str, words: list[str], original: list[str], names_free: bool
 _LEXICAL_FLOOR = 25
 _ALIEN_PENALTY = 10
 _WORD_CAP = 20
+# A lower-case word (no name) holding a letter a language does not write
+# and unlisted there counts this much more against it: more than one
+# frequent word's evidence, so "bien sûr" is not Spanish for "bien".
+_ALIEN_EXTRA = 20
 _LEXICAL_MARGIN = 8
 # ¿ ¡ (languages.tsv inverted_marks: only Spanish writes them) count as a
 # word of that language alone; French spaces, a habit a typist may have in
@@ -324,7 +328,7 @@ class _Lexical:
         self.not_french = tuple(
             i for i, lang in enumerate(langs) if not facts(lang).space_before_high_punct  # type: ignore[union-attr]
         )
-        self._seen: dict[str, tuple[int, ...]] = {}  # word -> evidence, the last few thousand words
+        self._seen: dict[tuple[str, bool], tuple[int, ...]] = {}  # word -> evidence, the last few thousand words
 
     def zipfs(self, word: str) -> list[int]:
         """Zipf frequency x 10 of ``word`` in each language (0 where not listed)."""
@@ -336,9 +340,16 @@ class _Lexical:
             out.append(v if 0 <= v < 256 else 0)
         return out
 
-    def evidence(self, word: str) -> tuple[int, ...]:
-        """What ``word`` says for each language: 0 for the best, down to ``-_WORD_CAP``."""
-        got = self._seen.get(word)
+    def evidence(self, word: str, lower: bool = False) -> tuple[int, ...]:
+        """What ``word`` says for each language: 0 for the best, down to ``-_WORD_CAP``.
+
+        ``lower``: the text wrote the word in lower case, so it is no name,
+        and a letter a language does not write counts ``_ALIEN_EXTRA`` more
+        against it (past the cap): ``sûr`` is no Spanish word, whatever
+        the other words say, while ``Müller`` may be named in any language.
+        """
+        key = (word, lower)
+        got = self._seen.get(key)
         if got is not None:
             return got
         n = len(self.langs)
@@ -352,22 +363,27 @@ class _Lexical:
             listed = found if part is plain else self.zipfs(part)
             s = [v or _LEXICAL_FLOOR for v in listed]
             top = max(s)
+            alien = set()
             for c in set(part):
                 for i in self.alien.get(c, ()):
                     if not listed[i]:
-                        s[i] = top - _WORD_CAP  # a letter the language does not write
+                        alien.add(i)  # a letter the language does not write
             for i in range(n):
-                total[i] += max(s[i] - top, -_WORD_CAP)
+                total[i] += -_WORD_CAP - (_ALIEN_EXTRA if lower else 0) if i in alien else max(s[i] - top, -_WORD_CAP)
         if len(self._seen) >= self._SEEN_KEPT:
             self._seen.clear()
-        got = self._seen[word] = tuple(total)
+        got = self._seen[key] = tuple(total)
         return got
 
     def scores(self, words: list[str], sample: str) -> list[int]:
-        """Per language (``self.langs`` order): the summed evidence, 0 at best, negative against."""
+        """Per language (``self.langs`` order): the summed evidence, 0 at best, negative against.
+
+        ``words`` as the text wrote them (their case tells names apart).
+        """
         total = [0] * len(self.langs)
         for word in words:
-            total = [a + b for a, b in zip(total, self.evidence(word))]
+            low = word.lower()
+            total = [a + b for a, b in zip(total, self.evidence(low, low == word))]
         for c, against in self.inverted.items():
             if c in sample:
                 for i in against:
@@ -390,13 +406,50 @@ def _lexical(script: str) -> _Lexical | None:
 
 
 def _prose_words(text: str, script: str) -> list[str]:
-    """The lower-case words of ``text`` in ``script``, less tokens that are no prose (``@user34``)."""
+    """The words of ``text`` in ``script`` as written, less tokens that are no prose (``@user34``)."""
     return [
-        w.lower()
+        w
         for token in text.split()
         if _NOT_PROSE.isdisjoint(token) and not _GLUED_DIGIT.search(token)
         for w in _in_script(_WORD.findall(token), script)
     ]
+
+
+def _short_script(sample: str, script: str) -> str | None:
+    """The script whose words decide a short segment, or None when nothing tells.
+
+    Names are written with capitals in any language, so the script with
+    more lower-case words wins over the one with more letters
+    (``представники Global Citizen`` is Ukrainian). With as many in each,
+    the first word that is not an acronym does: its capital is the
+    sentence's (``Програма Desert Island Discs``, ``Когда RAID``).
+
+    >>> _short_script("представники Global Citizen", "Latin"), _short_script("Програма Desert Island", "Latin")
+    ('Cyrillic', 'Cyrillic')
+    >>> _short_script("NATO USA ФСБ", "Latin") is None
+    True
+    """
+    lowered: dict[str, int] = {}
+    first = None
+    for token in _QUOTED.sub(" ", sample).split():
+        for w in _WORD.findall(token):
+            for name in _LEXICAL_SCRIPTS:
+                if _SCRIPTS[name].match(w):
+                    lowered[name] = lowered.get(name, 0) + (w.islower() and len(w) > 1)
+                    if first is None and not (w.isupper() and len(w) > 1):
+                        first = name
+                    break
+    if len(lowered) < 2 or script not in lowered:
+        return script
+    best = max(lowered.values())
+    leaders = [name for name, v in lowered.items() if v == best]
+    if len(leaders) == 1:
+        return leaders[0]
+    return first if first in leaders else None
+
+
+# Scripts that have frequent-word lists (a short segment's vote).
+_LEXICAL_SCRIPTS = ("Latin", "Cyrillic")
 
 
 def _lexical_vote(sample: str, script: str) -> str | None:
@@ -552,7 +605,8 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
     if n < _LANGDETECT_MIN_WORDS and _lexical(script) is not None:
         # A short segment: the word frequencies of every language of the
         # script decide (they hold the function words too), or nothing does.
-        return _lexical_vote(sample, script) or UNDETERMINED
+        voting = _short_script(sample, script)
+        return (_lexical_vote(sample, voting) if voting else None) or UNDETERMINED
     ev = _evidence(script)
     unit = ev.unit
     scores = _scores(words, sample, ev)
