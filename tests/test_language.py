@@ -264,3 +264,34 @@ def test_short_mixed_script_segments_follow_the_script_of_their_prose(text, lang
 
 def test_short_segment_of_acronyms_in_two_scripts_is_undetermined():
     assert detect_language("NATO USA ФСБ") == "und"
+
+
+@pytest.mark.parametrize("text", ["On Saturday", "Monday", "In January"])
+def test_english_words_english_capitalises_are_english_evidence(text):
+    # Months, days and nationalities are capitalised like names but other
+    # languages write them otherwise (samstag, lunes): they stay in the
+    # English list (scripts/build_frequent_words.py, ENGLISH_ONLY).
+    assert detect_language(text) == "en"
+
+
+def test_a_consonant_after_an_apostrophe_is_a_clitic_not_a_word():
+    # "s" is a Czech word; "Tesco’s" holds none.
+    assert detect_language("Tesco’s a") != "cs"
+    assert detect_language("Harrods's a") != "cs"
+
+
+def test_capitalised_words_inside_a_segment_weigh_as_names_except_german_nouns():
+    from mtclean.language import _NAME_CAP, _lexical
+
+    lex = _lexical("Latin")
+    en, nl, de = lex.langs.index("en"), lex.langs.index("nl"), lex.langs.index("de")
+    # "bone" is an English word; capitalised after another word it is likely
+    # a name, and counts at most _NAME_CAP against the other languages.
+    named, common = lex.scores(["Zyx", "Bone"], ""), lex.scores(["zyx", "bone"], "")
+    assert min(named) == -_NAME_CAP < 0 and named[en] == 0
+    assert min(common) < -_NAME_CAP
+    # A German noun is capitalised wherever it stands: it keeps its weight.
+    noun = lex.scores(["die", "Regierung"], "")
+    assert noun[de] - noun[nl] > _NAME_CAP
+    # Capitals are acronyms or shouting, wherever they stand.
+    assert min(lex.scores(["BONE"], "")) == -_NAME_CAP

@@ -109,6 +109,7 @@ class _Evidence:
         self.space_gain = int(self.unit * _SPACE_WEIGHT) // max(1, len(self.french_like))
 
 
+@functools.lru_cache(maxsize=None)
 def _function_words(lang: str) -> frozenset[str]:
     text = data_file(lang, "function_words.txt") or ""
     return frozenset(line.strip() for line in text.split("\n") if line.strip() and not line.startswith("#"))
@@ -269,6 +270,7 @@ def _known_to(lang: str, words: list[str], original: list[str], names_free: bool
 _LEXICAL_FLOOR = 25
 _ALIEN_PENALTY = 10
 _WORD_CAP = 20
+_NAME_CAP = 10
 # A lower-case word (no name) holding a letter a language does not write
 # and unlisted there counts this much more against it: more than one
 # frequent word's evidence, so "bien sûr" is not Spanish for "bien".
@@ -280,6 +282,7 @@ _LEXICAL_MARGIN = 8
 _INVERTED_PENALTY = _WORD_CAP
 _FRENCH_SPACE_PENALTY = _WORD_CAP // 2
 _TENTHS = {str(v): v for v in range(10, 100)}
+_VOWELS = frozenset("aeiouyàáâãäåæèéêëìíîïòóôõöùúûüýÿœ")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 # A quotation between paired marks (not ' ’, which are also apostrophes).
 _QUOTED = regex.compile(r'“[^“”„"]*”|„[^“”„"]*[“”]|«[^«»]*»|»[^«»]*«|"[^"“”]*"')
@@ -325,6 +328,9 @@ class _Lexical:
             for lang in langs
             for c in facts(lang).inverted_marks  # type: ignore[union-attr]
         }
+        self.nouns_capitalised = tuple(
+            i for i, lang in enumerate(langs) if facts(lang).nouns_capitalised  # type: ignore[union-attr]
+        )
         self.not_french = tuple(
             i for i, lang in enumerate(langs) if not facts(lang).space_before_high_punct  # type: ignore[union-attr]
         )
@@ -358,6 +364,11 @@ class _Lexical:
         parts = [plain]
         if "'" in plain and not any(found):
             parts = [p for p in plain.split("'") if p]  # wordfreq splits at apostrophes (l'homme)
+            if len(parts) > 1 and len(parts[-1]) == 1 and parts[-1] not in _VOWELS:
+                # A consonant after the last apostrophe is a clitic (Sainsbury's,
+                # geht's), not the word of that spelling (Czech "s"); a vowel
+                # may be a word (French n'a, n'y).
+                parts.pop()
         total = [0] * n
         for part in parts:
             listed = found if part is plain else self.zipfs(part)
@@ -375,15 +386,33 @@ class _Lexical:
         got = self._seen[key] = tuple(total)
         return got
 
+    def _noun(self, word: str, ev: tuple[int, ...]) -> bool:
+        """Is ``word`` listed, and most frequent, in a language that capitalises every noun (German), and no function word there?"""
+        if not self.nouns_capitalised:
+            return False
+        listed = self.zipfs(word.translate(_APOSTROPHES))
+        return any(
+            ev[i] == 0 and listed[i] and word not in _function_words(self.langs[i]) for i in self.nouns_capitalised
+        )
+
     def scores(self, words: list[str], sample: str) -> list[int]:
         """Per language (``self.langs`` order): the summed evidence, 0 at best, negative against.
 
         ``words`` as the text wrote them (their case tells names apart).
         """
         total = [0] * len(self.langs)
-        for word in words:
+        for k, word in enumerate(words):
             low = word.lower()
-            total = [a + b for a, b in zip(total, self.evidence(low, low == word))]
+            ev = self.evidence(low, low == word)
+            if low == word:
+                pass
+            elif len(word) > 1 and word.isupper():
+                ev = tuple(max(v, -_NAME_CAP) for v in ev)  # an acronym, or shouting
+            elif k and not self._noun(low, ev):
+                # Capitalised inside the segment: a name, written alike in
+                # any language.
+                ev = tuple(max(v, -_NAME_CAP) for v in ev)
+            total = [a + b for a, b in zip(total, ev)]
         for c, against in self.inverted.items():
             if c in sample:
                 for i in against:
