@@ -285,13 +285,29 @@ def test_capitalised_words_inside_a_segment_weigh_as_names_except_german_nouns()
 
     lex = _lexical("Latin")
     en, nl, de = lex.langs.index("en"), lex.langs.index("nl"), lex.langs.index("de")
-    # "bone" is an English word; capitalised after another word it is likely
-    # a name, and counts at most _NAME_CAP against the other languages.
-    named, common = lex.scores(["Zyx", "Bone"], ""), lex.scores(["zyx", "bone"], "")
+    # "bone" is an English word; capitalised inside a lower-case sentence it
+    # is likely a name, and counts at most _NAME_CAP against the others.
+    named, common = lex.scores(["zyx", "Bone", "zyx"], ""), lex.scores(["zyx", "bone", "zyx"], "")
     assert min(named) == -_NAME_CAP < 0 and named[en] == 0
     assert min(common) < -_NAME_CAP
+    # In a Title Case line the capitals are the style: full weight.
+    assert min(lex.scores(["Zyx", "Bone", "Zyx"], "")) < -_NAME_CAP
     # A German noun is capitalised wherever it stands: it keeps its weight.
-    noun = lex.scores(["die", "Regierung"], "")
+    noun = lex.scores(["die", "Regierung", "will"], "")
     assert noun[de] - noun[nl] > _NAME_CAP
-    # Capitals are acronyms or shouting, wherever they stand.
-    assert min(lex.scores(["BONE"], "")) == -_NAME_CAP
+    # An acronym in a lower-case line counts as a name; a line of capitals is shouting.
+    assert min(lex.scores(["zyx", "BONE", "zyx"], "")) == -_NAME_CAP
+    assert min(lex.scores(["ZYX", "BONE"], "")) < -_NAME_CAP
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Configuring Virtual Hosts", "en"),  # Title Case: the capitals name nothing
+        ("I AM SORRY", "en"),
+        ("Нажмите <unk>Сохранить<unk>", "ru"),  # markup is no Latin word
+        ("Откройте страницу https://example.org/a", "ru"),
+    ],
+)
+def test_title_case_capitals_and_markup_do_not_hide_the_language(text, lang):
+    assert detect_language(text) == lang

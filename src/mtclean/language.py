@@ -401,15 +401,23 @@ class _Lexical:
         ``words`` as the text wrote them (their case tells names apart).
         """
         total = [0] * len(self.langs)
+        # Capitals mark a name or an acronym only where the text otherwise
+        # writes lower case: in a Title Case or ALL CAPS line they are the
+        # line's style (Configuring Virtual Hosts, I AM SORRY).
+        later = words[1:]
+        sentence_case = 2 * sum(not w.islower() for w in later) <= len(later)
+        long_words = [w for w in words if len(w) > 1]
+        shouting = 2 * sum(w.isupper() for w in long_words) > len(long_words)
         for k, word in enumerate(words):
             low = word.lower()
             ev = self.evidence(low, low == word)
             if low == word:
                 pass
             elif len(word) > 1 and word.isupper():
-                ev = tuple(max(v, -_NAME_CAP) for v in ev)  # an acronym, or shouting
-            elif k and not self._noun(low, ev):
-                # Capitalised inside the segment: a name, written alike in
+                if not shouting:
+                    ev = tuple(max(v, -_NAME_CAP) for v in ev)  # an acronym
+            elif k and sentence_case and not self._noun(low, ev):
+                # Capitalised inside a sentence: a name, written alike in
                 # any language.
                 ev = tuple(max(v, -_NAME_CAP) for v in ev)
             total = [a + b for a, b in zip(total, ev)]
@@ -451,29 +459,37 @@ def _short_script(sample: str, script: str) -> str | None:
     more lower-case words wins over the one with more letters
     (``представники Global Citizen`` is Ukrainian). With as many in each,
     the first word that is not an acronym does: its capital is the
-    sentence's (``Програма Desert Island Discs``, ``Когда RAID``).
+    sentence's (``Програма Desert Island Discs``, ``Когда RAID``); in a
+    line of capitals, its first word. Tokens that are no prose (``<unk>``,
+    an address) do not count, as in the vote.
 
     >>> _short_script("представники Global Citizen", "Latin"), _short_script("Програма Desert Island", "Latin")
     ('Cyrillic', 'Cyrillic')
-    >>> _short_script("NATO USA ФСБ", "Latin") is None
-    True
+    >>> _short_script("Нажмите <unk>Настройки<unk>.", "Cyrillic")
+    'Cyrillic'
     """
     lowered: dict[str, int] = {}
     first = None
+    first_any = None
     for token in _QUOTED.sub(" ", sample).split():
+        if not _NOT_PROSE.isdisjoint(token) or _GLUED_DIGIT.search(token):
+            continue
         for w in _WORD.findall(token):
             for name in _LEXICAL_SCRIPTS:
                 if _SCRIPTS[name].match(w):
-                    lowered[name] = lowered.get(name, 0) + (w.islower() and len(w) > 1)
+                    lowered[name] = lowered.get(name, 0) + w.islower()
+                    first_any = first_any or name
                     if first is None and not (w.isupper() and len(w) > 1):
                         first = name
                     break
-    if len(lowered) < 2 or script not in lowered:
-        return script
+    if len(lowered) < 2:
+        # (the majority's letters may all be in an address or markup)
+        return next(iter(lowered), script)
     best = max(lowered.values())
     leaders = [name for name, v in lowered.items() if v == best]
     if len(leaders) == 1:
         return leaders[0]
+    first = first or first_any
     return first if first in leaders else None
 
 
