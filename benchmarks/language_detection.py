@@ -42,18 +42,36 @@ def _rows(path: Path):
         yield from csv.DictReader(f, delimiter="\t")
 
 
-def load_sources(data: Path, pool: int, seed: int) -> dict[str, tuple[str, list[str]]]:
+SOURCES = {
+    "news": ("dev_en_clean.tsv.gz", "dev_en_real_mt_outputs.tsv.gz", "dev_multi_clean.tsv.gz"),
+    "genres": ("dev_en_genres.tsv.gz", "dev_multi_genres.tsv.gz", "dev_xx_real_mt_outputs.tsv.gz"),
+}
+
+
+def load_sources(data: Path, pool: int, seed: int, source: str = "news") -> dict[str, tuple[str, list[str]]]:
     """source name -> (true language, a seeded sample of up to ``pool`` texts)."""
     texts: dict[str, list[str]] = defaultdict(list)
-    for r in _rows(data / "dev_en_clean.tsv.gz"):
-        texts["en-clean"].append(r["text"])
-    for r in _rows(data / "dev_en_real_mt_outputs.tsv.gz"):
-        if r["role"] == "hyp" and r["text"].strip():
-            texts["en-hyp"].append(r["text"])
-    for r in _rows(data / "dev_multi_clean.tsv.gz"):
-        lang = r["lang"].split("-")[0]
-        if lang in MULTI:
-            texts[lang].append(r["text"])
+    if source == "genres":
+        for r in _rows(data / "dev_en_genres.tsv.gz"):
+            texts["en-genres"].append(r["text"])
+        for r in _rows(data / "dev_multi_genres.tsv.gz"):
+            lang = r["lang"].split("-")[0]
+            if lang in MULTI:
+                texts[lang].append(r["text"])
+        for r in _rows(data / "dev_xx_real_mt_outputs.tsv.gz"):
+            if r["pair"] == "en-uk" and r["role"] == "ref" and r["domain"] in ("conversation", "ecommerce", "social"):
+                if r["text"].strip():
+                    texts["uk"].append(r["text"])
+    else:
+        for r in _rows(data / "dev_en_clean.tsv.gz"):
+            texts["en-clean"].append(r["text"])
+        for r in _rows(data / "dev_en_real_mt_outputs.tsv.gz"):
+            if r["role"] == "hyp" and r["text"].strip():
+                texts["en-hyp"].append(r["text"])
+        for r in _rows(data / "dev_multi_clean.tsv.gz"):
+            lang = r["lang"].split("-")[0]
+            if lang in MULTI:
+                texts[lang].append(r["text"])
     rng = random.Random(seed)
     out = {}
     for name, items in texts.items():
@@ -83,20 +101,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("data", nargs="?", default=str(DEFAULT_DATA_DIR), help="the dev-data folder")
     ap.add_argument("--per-bucket", type=int, default=200, help="segments per source and bucket")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--source", choices=sorted(SOURCES), default="news",
+                    help="news: the dev news prose (default); genres: other genres, held back from tuning")
+    ap.add_argument("--buckets", default="", help="comma-separated bucket labels to run (default: all)")
+    ap.add_argument("--show-errors", type=int, default=0, help="print up to N wrong and N und 1-5-word segments per source")
     args = ap.parse_args(argv)
     data = Path(args.data)
-    needed = ("dev_en_clean.tsv.gz", "dev_en_real_mt_outputs.tsv.gz", "dev_multi_clean.tsv.gz")
+    needed = SOURCES[args.source]
     missing = [f for f in needed if not (data / f).is_file()]
     if missing:
         print(f"skipping: {', '.join(missing)} not found in {data}")
         return 0
     import mtclean.language as language
 
-    sources = load_sources(data, args.per_bucket * 4, args.seed)
+    sources = load_sources(data, args.per_bucket * 4, args.seed, args.source)
+    wanted = set(filter(None, args.buckets.split(",")))
     print(f"mtclean.language from {language.__file__}")
     print(f"{'source':9} {'bucket':6} {'n':>5} {'right':>7} {'und':>7} {'wrong':>7} {'as en':>7} {'ms/seg':>7}  top wrong")
     for name, (truth, items) in sources.items():
         for label, lo, hi in BUCKETS:
+            if wanted and label not in wanted:
+                continue
             sample = bucket_samples(items, lo, hi, args.per_bucket, args.seed)
             if not sample:
                 continue
@@ -117,6 +142,12 @@ def main(argv: list[str] | None = None) -> int:
                 f"{name:9} {label:6} {n:5d} {right / n:7.1%} {und / n:7.1%} {wrong / n:7.1%} "
                 f"{as_en / n:7.1%} {ms:7.2f}  {top}"
             )
+            if args.show_errors and label == "1-5":
+                bad = [(g, t) for g, t in zip(got, sample) if g != truth]
+                for kind in ("wrong", "und"):
+                    shown = [(g, t) for g, t in bad if (g == "und") == (kind == "und")][: args.show_errors]
+                    for g, t in shown:
+                        print(f"    {kind:5} {g:3} {t}")
     return 0
 
 

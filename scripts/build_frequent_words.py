@@ -12,10 +12,13 @@ words written in the language's script (letters, and apostrophes inside
 them) are kept. Frequent English words that English usually writes with
 a capital letter (Zipf >= ``--min-zipf`` and ``title_ratio >= 0.5`` in the
 shipped English lexicon: ``london``, ``john``, ``browne``), unless SCOWL
-(``data/en/names.tsv.gz``) lists them as common words at least as often as
+(``data/en/names.lex.gz``) lists them as common words at least as often as
 names (``fortunately``, capitalised for starting sentences), are names, which every language's news writes, so
 they are left out of every list unless some language lists them as a
-function word. Detection of short segments reads these files
+function word, or unless they are common (Zipf >= ``ENGLISH_COMMON``)
+and English writes them at least ``ENGLISH_ONLY`` Zipf (10 times) more
+often than any other language does: those are English words (``july``,
+``saturday``, ``japanese``), not names shared across languages. Detection of short segments reads these files
 (``mtclean.language``); rebuilding with the same wordfreq gives the same
 files.
 """
@@ -32,6 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 DATA = ROOT / "src" / "mtclean" / "data"
 NAME_RATIO = 0.5
+ENGLISH_ONLY = 1.0
+ENGLISH_COMMON = 4.0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,21 +54,31 @@ def main(argv: list[str] | None = None) -> int:
     langs = args.langs or sorted(p.parent.name for p in DATA.glob("*/function_words.txt"))
     function_words = set().union(*(word_list_file(c, "function_words.txt") for c in langs))
     english = get_lexicon("en")
-    # SCOWL (data/en/names.tsv.gz): word -> (name level, common level), "" where absent.
-    scowl = {}
-    with gzip.open(DATA / "en" / "names.tsv.gz", "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if not line.startswith("#"):
-                w, name, common = line.rstrip("\n").split("\t")
-                scowl[w] = (name, common)
+    # SCOWL (data/en/names.lex.gz): word -> (name level, common level), 99 where absent.
+    from mtclean.rules.casing import _scowl_levels
+
+    scowl = _scowl_levels()
+    # Every language detection tells apart, whatever ``langs`` rebuilds.
+    rivals = sorted(p.parent.name for p in DATA.glob("*/function_words.txt") if p.parent.name != "en")
 
     def is_name(w: str) -> bool:
         if english.zipf(w) < args.min_zipf or (english.title_ratio(w) or 0.0) < NAME_RATIO:
             return False
-        name, common = scowl.get(w, ("", ""))
+        name, common = scowl.get(w, (99, 99))
         # (a word SCOWL lists as a common word at least as often is no name:
         # "fortunately", "however" are capitalised for starting sentences)
-        return not common or (bool(name) and int(name) < int(common))
+        if not (common == 99 or name < common):
+            return False
+        # A name is written alike in every language, so other languages'
+        # text holds it too (London, Chris). A common capitalised word
+        # (Zipf >= ENGLISH_COMMON) that English writes ENGLISH_ONLY (Zipf)
+        # more often than every other language is an English word (July,
+        # Saturday, Japanese): it is kept. (Rarer ones are mostly places
+        # that only English news names often: Kilmarnock, Croydon.)
+        own = wordfreq.zipf_frequency(w, "en")
+        if own < ENGLISH_COMMON:
+            return True
+        return own - max(wordfreq.zipf_frequency(w, r) for r in rivals) < ENGLISH_ONLY
 
     for lang in langs:
         f = facts(lang)

@@ -223,3 +223,91 @@ def test_frequent_word_files_hold_one_word_and_two_digits_a_line():
             lines = [x for x in gzip.decompress(path.read_bytes()).decode("utf-8").split("\n") if x and x[0] != "#"]
             assert len(lines) > 10_000
             assert all(re.fullmatch(r"[^\t\s]+\t[3-9]\d", x) for x in lines), lang
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Ha ha, bien sûr.", "fr"),  # û: no Spanish or Italian word, though "ha" and "bien" are
+        ("Oui, très bien", "fr"),
+        ("Sí, claro, señor", "es"),  # ñ in a lower-case word
+        ("Na ja, schön", "de"),
+    ],
+)
+def test_a_lower_case_word_with_a_letter_a_language_does_not_write_outweighs_frequent_words(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_a_capitalised_word_with_foreign_letters_is_a_name_and_weighs_less():
+    from mtclean.language import _lexical
+
+    lex = _lexical("Latin")
+    es = lex.langs.index("es")
+    # The same word: in lower case it is a word of French (ô is no Spanish
+    # letter), capitalised it may be a name in a Spanish text.
+    assert lex.evidence("rôle", True)[es] < lex.evidence("rôle", False)[es] < 0
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("представники Global Citizen", "uk"),  # the lower-case word tells; the names do not
+        ("На зустрічі Open Society", "uk"),
+        ("Програма Desert Island Discs", "uk"),  # none lower-case: the first word's capital is the sentence's
+        ("Когда RAID", "ru"),
+        ("She spoke with Путин", "en"),
+    ],
+)
+def test_short_mixed_script_segments_follow_the_script_of_their_prose(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_short_segment_of_acronyms_in_two_scripts_is_undetermined():
+    assert detect_language("NATO USA ФСБ") == "und"
+
+
+@pytest.mark.parametrize("text", ["On Saturday", "Monday", "In January"])
+def test_english_words_english_capitalises_are_english_evidence(text):
+    # Months, days and nationalities are capitalised like names but other
+    # languages write them otherwise (samstag, lunes): they stay in the
+    # English list (scripts/build_frequent_words.py, ENGLISH_ONLY).
+    assert detect_language(text) == "en"
+
+
+def test_a_consonant_after_an_apostrophe_is_a_clitic_not_a_word():
+    # "s" is a Czech word; "Tesco’s" holds none.
+    assert detect_language("Tesco’s a") != "cs"
+    assert detect_language("Harrods's a") != "cs"
+
+
+def test_capitalised_words_inside_a_segment_weigh_as_names_except_german_nouns():
+    from mtclean.language import _NAME_CAP, _lexical
+
+    lex = _lexical("Latin")
+    en, nl, de = lex.langs.index("en"), lex.langs.index("nl"), lex.langs.index("de")
+    # "bone" is an English word; capitalised inside a lower-case sentence it
+    # is likely a name, and counts at most _NAME_CAP against the others.
+    named, common = lex.scores(["zyx", "Bone", "zyx"], ""), lex.scores(["zyx", "bone", "zyx"], "")
+    assert min(named) == -_NAME_CAP < 0 and named[en] == 0
+    assert min(common) < -_NAME_CAP
+    # In a Title Case line the capitals are the style: full weight.
+    assert min(lex.scores(["Zyx", "Bone", "Zyx"], "")) < -_NAME_CAP
+    # A German noun is capitalised wherever it stands: it keeps its weight.
+    noun = lex.scores(["die", "Regierung", "will"], "")
+    assert noun[de] - noun[nl] > _NAME_CAP
+    # An acronym in a lower-case line counts as a name; a line of capitals is shouting.
+    assert min(lex.scores(["zyx", "BONE", "zyx"], "")) == -_NAME_CAP
+    assert min(lex.scores(["ZYX", "BONE"], "")) < -_NAME_CAP
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Configuring Virtual Hosts", "en"),  # Title Case: the capitals name nothing
+        ("I AM SORRY", "en"),
+        ("Нажмите <unk>Сохранить<unk>", "ru"),  # markup is no Latin word
+        ("Откройте страницу https://example.org/a", "ru"),
+    ],
+)
+def test_title_case_capitals_and_markup_do_not_hide_the_language(text, lang):
+    assert detect_language(text) == lang

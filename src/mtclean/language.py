@@ -109,6 +109,7 @@ class _Evidence:
         self.space_gain = int(self.unit * _SPACE_WEIGHT) // max(1, len(self.french_like))
 
 
+@functools.lru_cache(maxsize=None)
 def _function_words(lang: str) -> frozenset[str]:
     text = data_file(lang, "function_words.txt") or ""
     return frozenset(line.strip() for line in text.split("\n") if line.strip() and not line.startswith("#"))
@@ -269,6 +270,11 @@ def _known_to(lang: str, words: list[str], original: list[str], names_free: bool
 _LEXICAL_FLOOR = 25
 _ALIEN_PENALTY = 10
 _WORD_CAP = 20
+_NAME_CAP = 10
+# A lower-case word (no name) holding a letter a language does not write
+# and unlisted there counts this much more against it: more than one
+# frequent word's evidence, so "bien sûr" is not Spanish for "bien".
+_ALIEN_EXTRA = 20
 _LEXICAL_MARGIN = 8
 # ¿ ¡ (languages.tsv inverted_marks: only Spanish writes them) count as a
 # word of that language alone; French spaces, a habit a typist may have in
@@ -276,6 +282,7 @@ _LEXICAL_MARGIN = 8
 _INVERTED_PENALTY = _WORD_CAP
 _FRENCH_SPACE_PENALTY = _WORD_CAP // 2
 _TENTHS = {str(v): v for v in range(10, 100)}
+_VOWELS = frozenset("aeiouyàáâãäåæèéêëìíîïòóôõöùúûüýÿœ")
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 # A quotation between paired marks (not ' ’, which are also apostrophes).
 _QUOTED = regex.compile(r'“[^“”„"]*”|„[^“”„"]*[“”]|«[^«»]*»|»[^«»]*«|"[^"“”]*"')
@@ -321,10 +328,13 @@ class _Lexical:
             for lang in langs
             for c in facts(lang).inverted_marks  # type: ignore[union-attr]
         }
+        self.nouns_capitalised = tuple(
+            i for i, lang in enumerate(langs) if facts(lang).nouns_capitalised  # type: ignore[union-attr]
+        )
         self.not_french = tuple(
             i for i, lang in enumerate(langs) if not facts(lang).space_before_high_punct  # type: ignore[union-attr]
         )
-        self._seen: dict[str, tuple[int, ...]] = {}  # word -> evidence, the last few thousand words
+        self._seen: dict[tuple[str, bool], tuple[int, ...]] = {}  # word -> evidence, the last few thousand words
 
     def zipfs(self, word: str) -> list[int]:
         """Zipf frequency x 10 of ``word`` in each language (0 where not listed)."""
@@ -336,9 +346,16 @@ class _Lexical:
             out.append(v if 0 <= v < 256 else 0)
         return out
 
-    def evidence(self, word: str) -> tuple[int, ...]:
-        """What ``word`` says for each language: 0 for the best, down to ``-_WORD_CAP``."""
-        got = self._seen.get(word)
+    def evidence(self, word: str, lower: bool = False) -> tuple[int, ...]:
+        """What ``word`` says for each language: 0 for the best, down to ``-_WORD_CAP``.
+
+        ``lower``: the text wrote the word in lower case, so it is no name,
+        and a letter a language does not write counts ``_ALIEN_EXTRA`` more
+        against it (past the cap): ``sûr`` is no Spanish word, whatever
+        the other words say, while ``Müller`` may be named in any language.
+        """
+        key = (word, lower)
+        got = self._seen.get(key)
         if got is not None:
             return got
         n = len(self.langs)
@@ -347,27 +364,63 @@ class _Lexical:
         parts = [plain]
         if "'" in plain and not any(found):
             parts = [p for p in plain.split("'") if p]  # wordfreq splits at apostrophes (l'homme)
+            if len(parts) > 1 and len(parts[-1]) == 1 and parts[-1] not in _VOWELS:
+                # A consonant after the last apostrophe is a clitic (Sainsbury's,
+                # geht's), not the word of that spelling (Czech "s"); a vowel
+                # may be a word (French n'a, n'y).
+                parts.pop()
         total = [0] * n
         for part in parts:
             listed = found if part is plain else self.zipfs(part)
             s = [v or _LEXICAL_FLOOR for v in listed]
             top = max(s)
+            alien = set()
             for c in set(part):
                 for i in self.alien.get(c, ()):
                     if not listed[i]:
-                        s[i] = top - _WORD_CAP  # a letter the language does not write
+                        alien.add(i)  # a letter the language does not write
             for i in range(n):
-                total[i] += max(s[i] - top, -_WORD_CAP)
+                total[i] += -_WORD_CAP - (_ALIEN_EXTRA if lower else 0) if i in alien else max(s[i] - top, -_WORD_CAP)
         if len(self._seen) >= self._SEEN_KEPT:
             self._seen.clear()
-        got = self._seen[word] = tuple(total)
+        got = self._seen[key] = tuple(total)
         return got
 
+    def _noun(self, word: str, ev: tuple[int, ...]) -> bool:
+        """Is ``word`` listed, and most frequent, in a language that capitalises every noun (German), and no function word there?"""
+        if not self.nouns_capitalised:
+            return False
+        listed = self.zipfs(word.translate(_APOSTROPHES))
+        return any(
+            ev[i] == 0 and listed[i] and word not in _function_words(self.langs[i]) for i in self.nouns_capitalised
+        )
+
     def scores(self, words: list[str], sample: str) -> list[int]:
-        """Per language (``self.langs`` order): the summed evidence, 0 at best, negative against."""
+        """Per language (``self.langs`` order): the summed evidence, 0 at best, negative against.
+
+        ``words`` as the text wrote them (their case tells names apart).
+        """
         total = [0] * len(self.langs)
-        for word in words:
-            total = [a + b for a, b in zip(total, self.evidence(word))]
+        # Capitals mark a name or an acronym only where the text otherwise
+        # writes lower case: in a Title Case or ALL CAPS line they are the
+        # line's style (Configuring Virtual Hosts, I AM SORRY).
+        later = words[1:]
+        sentence_case = 2 * sum(not w.islower() for w in later) <= len(later)
+        long_words = [w for w in words if len(w) > 1]
+        shouting = 2 * sum(w.isupper() for w in long_words) > len(long_words)
+        for k, word in enumerate(words):
+            low = word.lower()
+            ev = self.evidence(low, low == word)
+            if low == word:
+                pass
+            elif len(word) > 1 and word.isupper():
+                if not shouting:
+                    ev = tuple(max(v, -_NAME_CAP) for v in ev)  # an acronym
+            elif k and sentence_case and not self._noun(low, ev):
+                # Capitalised inside a sentence: a name, written alike in
+                # any language.
+                ev = tuple(max(v, -_NAME_CAP) for v in ev)
+            total = [a + b for a, b in zip(total, ev)]
         for c, against in self.inverted.items():
             if c in sample:
                 for i in against:
@@ -390,13 +443,58 @@ def _lexical(script: str) -> _Lexical | None:
 
 
 def _prose_words(text: str, script: str) -> list[str]:
-    """The lower-case words of ``text`` in ``script``, less tokens that are no prose (``@user34``)."""
+    """The words of ``text`` in ``script`` as written, less tokens that are no prose (``@user34``)."""
     return [
-        w.lower()
+        w
         for token in text.split()
         if _NOT_PROSE.isdisjoint(token) and not _GLUED_DIGIT.search(token)
         for w in _in_script(_WORD.findall(token), script)
     ]
+
+
+def _short_script(sample: str, script: str) -> str | None:
+    """The script whose words decide a short segment, or None when nothing tells.
+
+    Names are written with capitals in any language, so the script with
+    more lower-case words wins over the one with more letters
+    (``представники Global Citizen`` is Ukrainian). With as many in each,
+    the first word that is not an acronym does: its capital is the
+    sentence's (``Програма Desert Island Discs``, ``Когда RAID``); in a
+    line of capitals, its first word. Tokens that are no prose (``<unk>``,
+    an address) do not count, as in the vote.
+
+    >>> _short_script("представники Global Citizen", "Latin"), _short_script("Програма Desert Island", "Latin")
+    ('Cyrillic', 'Cyrillic')
+    >>> _short_script("Нажмите <unk>Настройки<unk>.", "Cyrillic")
+    'Cyrillic'
+    """
+    lowered: dict[str, int] = {}
+    first = None
+    first_any = None
+    for token in _QUOTED.sub(" ", sample).split():
+        if not _NOT_PROSE.isdisjoint(token) or _GLUED_DIGIT.search(token):
+            continue
+        for w in _WORD.findall(token):
+            for name in _LEXICAL_SCRIPTS:
+                if _SCRIPTS[name].match(w):
+                    lowered[name] = lowered.get(name, 0) + w.islower()
+                    first_any = first_any or name
+                    if first is None and not (w.isupper() and len(w) > 1):
+                        first = name
+                    break
+    if len(lowered) < 2:
+        # (the majority's letters may all be in an address or markup)
+        return next(iter(lowered), script)
+    best = max(lowered.values())
+    leaders = [name for name, v in lowered.items() if v == best]
+    if len(leaders) == 1:
+        return leaders[0]
+    first = first or first_any
+    return first if first in leaders else None
+
+
+# Scripts that have frequent-word lists (a short segment's vote).
+_LEXICAL_SCRIPTS = ("Latin", "Cyrillic")
 
 
 def _lexical_vote(sample: str, script: str) -> str | None:
@@ -552,7 +650,8 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
     if n < _LANGDETECT_MIN_WORDS and _lexical(script) is not None:
         # A short segment: the word frequencies of every language of the
         # script decide (they hold the function words too), or nothing does.
-        return _lexical_vote(sample, script) or UNDETERMINED
+        voting = _short_script(sample, script)
+        return (_lexical_vote(sample, voting) if voting else None) or UNDETERMINED
     ev = _evidence(script)
     unit = ev.unit
     scores = _scores(words, sample, ev)
