@@ -227,3 +227,12 @@ def test_the_carried_answer_drops_the_words_a_set_no_longer_has():
     smaller = big - {"gone x"} | {"new x", "new"}
     assert last.subset(smaller, ask) == ask(smaller)
     assert "gone x" not in last.subset(smaller, ask) and "new x" in last.subset(smaller, ask)
+
+
+def test_every_english_key_is_its_own_lower_case():
+    # split_glued_words (camel-case glue) and unknown_words read a word that
+    # is not lower case as absent without asking: a table whose keys were
+    # not all lower case would break them silently.
+    words = lexicon.get_lexicon("en").words
+    assert len(words) > 300_000
+    assert [k for k in words if k != k.lower()] == []
