@@ -664,8 +664,9 @@ def _heading_line(text: str, pos: int) -> tuple[int, int, bool]:
     return start, end, False
 
 
-def _screen_passes(text: str, matches: "list[regex.Match[str]]", maybe: set[str]) -> bool:
-    """``_any_mid_sentence_use(text, maybe)``, given ``matches``: ``_CANDIDATE`` matches of words in ``maybe``.
+def _screen_passes(text: str, ctx: Context, matches: "list[regex.Match[str]]") -> bool:
+    """The old pre-screen, ``_any_mid_sentence_use(text, maybe)`` for ``maybe`` every unknown word
+    ``_could_be_lowered``, given ``matches``: ``_CANDIDATE`` matches of some of those words.
 
     Each match follows a space and a lower-case letter (regex's ``\\p{Ll}``)
     or a comma. When that character is a comma or ``str.islower()`` (every
@@ -679,20 +680,22 @@ def _screen_passes(text: str, matches: "list[regex.Match[str]]", maybe: set[str]
             c = text[m.start() - 2]
             if c == "," or c.islower():
                 return True
-    return _any_mid_sentence_use(text, maybe)
+    return _any_mid_sentence_use(text, _lowerable(unknown_words(text, ctx), ctx.lang))
 
 
 def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
     lex = ctx.lexicon
     if not lex.has_case:
         return
-    # Pre-screen: capitalised words (all "unknown" to the lower-case
-    # lexicon) that are function words or usually written in lower case.
-    maybe = _lowerable(unknown_words(text, ctx), ctx.lang)
-    if not maybe:
+    # Capitalised words after a lower-case letter or a comma, "unknown" to
+    # the lower-case lexicon (as every capitalised word is), that are
+    # function words or usually written in lower case. (Only the words
+    # found there are asked about, not every capitalised word of the text.)
+    found = _CANDIDATE.findall(text)
+    if not found:
         return
-    # Their uses after a lower-case letter or a comma.
-    counts = Counter(filter(maybe.__contains__, _CANDIDATE.findall(text)))
+    maybe = _lowerable(unknown_words(text, ctx).intersection(found), ctx.lang)
+    counts = Counter(filter(maybe.__contains__, found))
     if not counts:
         return
     # The words that may be lowered, as far as the text alone can tell:
@@ -709,7 +712,7 @@ def _find_midsentence_capitals(text: str, ctx: Context) -> Iterator[Span]:
         return
     # Where they are (a second scan, for the texts that get this far).
     matches = [m for m in _CANDIDATE.finditer(text) if m.group() in possible]
-    if not _screen_passes(text, matches, maybe):
+    if not _screen_passes(text, ctx, matches):
         return
     # The lexicon is asked about a word only for a match whose context
     # allows a lowering (most do not: "New York", "Prime Minister"), once
