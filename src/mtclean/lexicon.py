@@ -424,7 +424,7 @@ class LexiconWords:
     (True, 0, False)
     """
 
-    __slots__ = ("frequent", "rare", "_lang", "_fget", "_rget", "_last_unknown")
+    __slots__ = ("frequent", "rare", "_lang", "_fget", "_rget", "_last_unknown", "_last_rest")
 
     def __init__(self, frequent: dict[str, int], rare: PackedWords, lang: str = ""):
         self.frequent = frequent
@@ -432,6 +432,7 @@ class LexiconWords:
         self._lang = lang
         self._fget, self._rget = frequent.get, rare.get
         self._last_unknown = _LastAnswer()
+        self._last_rest: "tuple[frozenset[str], frozenset[str]] | None" = None
 
     def get(self, word: str, default: int = 0) -> int:
         """The value of ``word``, ``default`` when unknown."""
@@ -467,8 +468,24 @@ class LexiconWords:
         """
         return self._last_unknown.subset(words, self._unknown)
 
-    def _unknown(self, words: "frozenset[str]") -> "frozenset[str]":
+    def not_frequent(self, words: "frozenset[str]") -> "frozenset[str]":
+        """``words`` less the frequent words (the same set object asked again: the last answer).
+
+        The unknown words and ``Lexicon.capitalised_in`` both start from
+        this difference, for the same word set of a text.
+
+        >>> sorted(get_lexicon("en").words.not_frequent(frozenset({"the", "aardwolf", "The"})))
+        ['The', 'aardwolf']
+        """
+        last = self._last_rest  # (one read: another thread may replace it)
+        if last is not None and last[0] is words:
+            return last[1]
         rest = words.difference(self.frequent)
+        self._last_rest = (words, rest)
+        return rest
+
+    def _unknown(self, words: "frozenset[str]") -> "frozenset[str]":
+        rest = self.not_frequent(words)
         index = self.rare.index
         known = [w for w in filter(str.islower, rest) if index(w) >= 0]
         return rest.difference(known) if known else rest
@@ -605,7 +622,7 @@ class Lexicon:
         rare, forms = words_table.rare, self._forms_packed
         extra = []
         # (a word that is not lower case is no packed key: such words are all in the dicts)
-        for w in filter(str.islower, words.difference(words_table.frequent)):
+        for w in filter(str.islower, words_table.not_frequent(words)):
             ratio = rare.get(w, 0) >> 8
             if ratio and ratio >= hi:
                 extra.append(w)
