@@ -305,7 +305,7 @@ def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Ca
         if prot.covers(offset + m.start(), offset + m.end()):
             continue
         if technical is None:
-            technical = _technical(text, ctx)
+            technical = technical_signal(text, ctx)  # (of the whole text, once a call: per window it was quadratic)
         yield candidate("remove_doubled_words", offset + m.end(1), offset + m.end(), "", ev + technical)
 
 
@@ -396,15 +396,6 @@ def _grammatical_in_language(lang: str, low: str, first: str, second: str, piece
         if m and m.group(1) not in word_list_file(lang, "function_words.txt"):
             return True  # a preposition (an article), then an extended attribute that opens with one
     return False
-
-
-def _technical(text: str, ctx: Context) -> list[str]:
-    """``["technical text"]`` when ``text`` has code marks, else ``[]``.
-
-    Once per call, not once per window: a whole-text search per window was
-    quadratic on long texts full of doubled words.
-    """
-    return technical_signal(text, ctx)
 
 
 # Languages whose legitimate doubles are decided (data/<lang>/doubles.tsv).
