@@ -23,36 +23,20 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-import time
+from pathlib import Path
 
-import mtclean
-from mtclean.rule_data import rule_cases, rules_with_cases
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-
-def per_char(text: str, lang: str, rounds: int) -> float:
-    """Best CPU seconds per character of ``normalize(text, lang=lang)`` over ``rounds``."""
-    best = float("inf")
-    for _ in range(rounds):
-        t0 = time.process_time()
-        mtclean.normalize(text, lang=lang)
-        best = min(best, time.process_time() - t0)
-    return best / len(text)
-
-
-def repeated(unit: str, size: int) -> str:
-    """``unit`` repeated to exactly ``size`` characters.
-
-    >>> repeated("ab ", 7)
-    'ab ab a'
-    """
-    return (unit * (size // len(unit) + 1))[:size]
+import mtclean  # noqa: E402
+from hostile_shapes import cpu_per_char, repeat_to  # noqa: E402
+from mtclean.rule_data import rule_cases, rules_with_cases  # noqa: E402
 
 
 def growth(unit: str, lang: str, small: int, large: int, rounds: int) -> tuple[float, float]:
     """(cost per character at ``large`` over that at ``small``, ns per character at ``large``)."""
-    mtclean.normalize(repeated(unit, small), lang=lang)  # (warm: lexicon, patterns)
-    a = per_char(repeated(unit, small), lang, rounds)
-    b = per_char(repeated(unit, large), lang, rounds)
+    mtclean.normalize(repeat_to(unit, small), lang=lang)  # (warm: lexicon, patterns)
+    a = cpu_per_char(repeat_to(unit, small), lang, rounds)
+    b = cpu_per_char(repeat_to(unit, large), lang, rounds)
     return b / a, b * 1e9
 
 

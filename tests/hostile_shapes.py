@@ -10,9 +10,12 @@ No corpus text is used.
 from __future__ import annotations
 
 import random
+import time
 from typing import Callable
 
-__all__ = ["SHAPES", "PROSE_UNIT", "repeat_to", "shape"]
+import mtclean
+
+__all__ = ["SHAPES", "PROSE_UNIT", "cpu_per_char", "repeat_to", "shape"]
 
 PROSE_UNIT = (
     "The committee met on Tuesday to discuss the budget, and the members agreed "
@@ -27,6 +30,19 @@ def repeat_to(unit: str, n: int) -> str:
     'ababa'
     """
     return (unit * (n // len(unit) + 1))[:n]
+
+
+def cpu_per_char(text: str, lang: str | None, rounds: int) -> float:
+    """Best CPU seconds per character of ``mtclean.normalize(text, lang=lang)`` over ``rounds`` calls."""
+    # CPU time of this process, not wall time: on a loaded machine a long
+    # call is descheduled more often than a short one, which would bias a
+    # ratio of two sizes upward.
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.process_time()
+        mtclean.normalize(text, lang=lang)
+        best = min(best, time.process_time() - t0)
+    return best / len(text)
 
 
 def _distinct_words(n: int, *, sep: str = " ", cap: bool = True, end: str = ".") -> str:

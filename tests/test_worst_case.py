@@ -16,7 +16,7 @@ import time
 import pytest
 
 import mtclean
-from hostile_shapes import SHAPES, repeat_to
+from hostile_shapes import SHAPES, cpu_per_char, repeat_to
 from mtclean.rule import diff_spans
 from mtclean.edits import Edit, apply_edits
 
@@ -71,23 +71,11 @@ SMALL, LARGE = 3_000, 24_000
 MAX_RATIO = 2.5
 
 
-def _per_char(text: str, lang: str | None, rounds: int) -> float:
-    # CPU time of this process, not wall time: on a loaded machine a long
-    # call is descheduled more often than a short one, which would bias the
-    # ratio upward.
-    best = float("inf")
-    for _ in range(rounds):
-        t0 = time.process_time()
-        mtclean.normalize(text, lang=lang)
-        best = min(best, time.process_time() - t0)
-    return best / len(text)
-
-
 def cost_ratio(name: str, lang: str | None = "en", rounds: int = 3) -> float:
     """Cost per character at LARGE over cost per character at SMALL for shape ``name``."""
     small, large = SHAPES[name](SMALL), SHAPES[name](LARGE)
     mtclean.normalize(small, lang=lang)  # warm: lexicon, patterns, ftfy
-    return _per_char(large, lang, rounds) / _per_char(small, lang, rounds)
+    return cpu_per_char(large, lang, rounds) / cpu_per_char(small, lang, rounds)
 
 
 def _assert_linear(name: str, lang: str | None) -> None:
@@ -119,9 +107,9 @@ LONG_SHAPES = ["the_the", "fullwidth_punct", "distinct_capital_words", "repeat_p
 def test_cost_per_character_does_not_grow_over_many_windows(name):
     small, large = SHAPES[name](16_000), SHAPES[name](128_000)
     mtclean.normalize(small, lang="en")
-    ratio = _per_char(large, "en", 2) / _per_char(small, "en", 2)
+    ratio = cpu_per_char(large, "en", 2) / cpu_per_char(small, "en", 2)
     if ratio > MAX_RATIO:
-        ratio = min(ratio, _per_char(large, "en", 3) / _per_char(small, "en", 3))
+        ratio = min(ratio, cpu_per_char(large, "en", 3) / cpu_per_char(small, "en", 3))
     assert ratio <= MAX_RATIO, f"{name}: per-character cost x{ratio:.1f} from 16k to 128k characters"
 
 
@@ -160,7 +148,7 @@ def test_tokens_in_words_of_other_languages_cost_linear_time(lang, unit):
     # (one block: a text of 128k characters or more is read in blocks, which bound the growth)
     small, large = repeat_to(unit, 8_000), repeat_to(unit, 120_000)
     mtclean.normalize(small, lang=lang)
-    ratio = _per_char(large, lang, 2) / _per_char(small, lang, 2)
+    ratio = cpu_per_char(large, lang, 2) / cpu_per_char(small, lang, 2)
     if ratio > MAX_RATIO:
-        ratio = min(ratio, _per_char(large, lang, 3) / _per_char(small, lang, 3))
+        ratio = min(ratio, cpu_per_char(large, lang, 3) / cpu_per_char(small, lang, 3))
     assert ratio <= MAX_RATIO, f"{lang}: per-character cost x{ratio:.1f} from 8k to 120k characters"
