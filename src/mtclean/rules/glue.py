@@ -445,19 +445,21 @@ def _frequent_dict(words: object) -> dict:
 
 
 # Capitalised words met before that are never candidates (their lower case
-# is a frequent word and no pair of function words: "The", "However"), for
-# one lexicon: taken from the unknown words at C speed before any is sorted.
-# Bounded; once full it only stops growing.
+# is a frequent word and no pair of function words: "The", "However"), per
+# language (a pure answer of the word and its language's read-only table,
+# as casing._LOWERABLE): taken from the unknown words at C speed before any
+# is sorted. Bounded; once full it only stops growing. (One set for the last
+# lexicon used was emptied at each change of language, and a thread working
+# in another language could fill it with that language's words meanwhile.)
 ORDINARY_MAX = 16384
-_ORDINARY: set[str] = set()
-_ORDINARY_LEX: list[Lexicon | None] = [None]
+_ORDINARY: dict[str, set[str]] = {}
 
 
 def _ordinary_capitalised(lex: Lexicon) -> set[str]:
-    if _ORDINARY_LEX[0] is not lex:
-        _ORDINARY.clear()
-        _ORDINARY_LEX[0] = lex
-    return _ORDINARY
+    ordinary = _ORDINARY.get(lex.lang)
+    if ordinary is None:
+        ordinary = _ORDINARY.setdefault(lex.lang, set())
+    return ordinary
 
 
 def _capitalised_candidates(title_words: list[str], lex: Lexicon) -> set[str]:
