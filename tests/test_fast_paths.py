@@ -168,6 +168,8 @@ def test_sentence_start_shortcut_on_every_shape():
 _TRIGGER_ALPHABET = list("aAcCiIkKsSwWoOmM.:/@#`x \n\u0130\u0131\u212a\u017f") + [
     "www.", "WwW.", ".com", ".CO", ".html", ".ht", ".jpeg", ".jpg", ".info", ".docx", "http://", ".\u0131o", ".\u0130O",
     ".c\u017fv", ".pd", "://",
+    # code marks
+    "_", "(", "()", "::", "->", "$", "=", "|", "{", "}", ",", ",a", ".a", "é", "1", "-",
 ]
 
 

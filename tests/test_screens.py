@@ -59,6 +59,8 @@ def test_lower_start_screen_skips_only_capitals():
 
 # Protected spans: marks of every kind, case, spaces and code spans long and short.
 _PROTECTED_ALPHABET = list("aB.@#`:/ \n-+é\u00a0\x1c") + ["com", "ORG", "www.", "WWW.", "://", "x.org", "a@b.io", "`" + "y " * 260]
+# code tokens: snake_case, calls, members, variables, options, lists, braces, chains, paths
+_PROTECTED_ALPHABET += ["_", "(", ")", "()", "::", "->", "$", "=", "|", "{", "}", ",", "[", "]", "1", "x_y", "f(x)", "a.b.c", "zipFile"]
 protected_texts = st.lists(st.sampled_from(_PROTECTED_ALPHABET), max_size=50).map("".join)
 
 

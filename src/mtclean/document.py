@@ -47,6 +47,38 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 # the same matches as the whole text.
 # Domain endings and file extensions a protected token may end with.
 _SUFFIXES = "com|org|net|gov|edu|io|ai|co|uk|ru|ua|de|fr|cn|info|html?|php|aspx?|pdf|docx?|xlsx?|csv|txt|json|py|js|md|png|jpe?g|gif"
+# Code in running text (changelogs, manuals, scraped technical pages): an
+# identifier's shape, not a word's, so no rule splits, re-cases or re-spaces
+# it. Each is a shape prose and MT output do not write: an underscore
+# inside a word, a call (``rand()``, ``islower(wch)``, ``obj.method(``),
+# ``Class::member`` and ``a->b``, ``$var``, ``key=value``, ``[a|b]``,
+# ``{a,b}``, a list of three codes or more with no spaces (``az,cs,cy``;
+# not ``pillows,chairs,pans``, a list that lost its spaces), a dotted pair
+# whose first part has a camel-case hump or a digit (``tkSimpleDialog.Dialog``,
+# ``rfc822.Message``; not ``Mr.GodwinEmefiele``), and a dotted chain of
+# three parts or more starting in lower case (``java.sql.Timestamp``; not
+# ``U.S.A.`` nor ``Brisbane.Child``), a file name in lower case
+# (``longobject.c``, ``texinfo.tex``; not ``e.g.``, nor ``months.said``,
+# a sentence end before a speech verb), and a path of three
+# parts or more (``java/util/zip``; not ``and/or``).
+_CODE_TOKENS = r"""
+    | \[[\w.-]{1,32}(?:\|[\w.-]{1,32}){1,8}\]
+    | (?<![\w.$:,@/-])(?:
+        [\w.$]{0,64}(?:\{[^\s{}]{0,64}\}[\w.$]{0,64}){1,8}
+      | [\w$.]{0,64}(?:[^\W_]_|_[^\W_])[\w$.]{0,64}
+      | (?-i:\p{Ll}[\w@-]{0,2}(?:,\p{Ll}[\w@-]{0,2}){2,16}(?![\w.@-]))
+      | (?-i:(?=\w{0,63}(?:\p{Ll}\p{Lu}|\d))\p{L}\w{0,63}\.\p{L}\w{0,63}(?![\w]))
+      | [\w.]{1,64}\(\)
+      | (?-i:\p{Ll}[\w.]{0,63}\([\p{Ll}_][\p{Ll}\d_.,*&]{0,31}\))
+      | \p{L}\w{0,63}(?:\.\p{L}\w{0,63}){1,6}\((?=[\w"'*&)])
+      | \w{1,64}(?:::|->)\w{1,64}(?:(?:::|->|\.)\w{1,64}){0,6}
+      | \$[a-z_]\w{0,63}
+      | -{0,2}\w[\w.-]{0,63}=[\w.:/-]{1,64}
+      | (?-i:\p{Ll}\w{1,63}(?:\.\p{L}\w{1,63}){2,6}(?![\w]))
+      | (?-i:\p{Ll}\w{1,63}\.\p{Ll}\w{0,2}(?![\w]))
+      | [\w.-]{1,64}(?:/[\w.-]{1,64}){2,16}/?
+    )
+"""
 PROTECTED_PATTERN = regex.compile(
     r"""
       (?:https?|ftp)://\S+
@@ -55,8 +87,9 @@ PROTECTED_PATTERN = regex.compile(
     | (?<!\w)[@#]\w+
     | `[^`\n]{0,500}`
     | (?<![\w.-])(?:[\w-]{1,63}\.){1,6}(?:%s)\b(?:/\S*)?
+    %s
     """
-    % _SUFFIXES,
+    % (_SUFFIXES, _CODE_TOKENS),
     regex.X | regex.I,
 )
 # A mark every match of PROTECTED_PATTERN holds (same flags); see _protected_spans.
@@ -64,7 +97,9 @@ PROTECTED_PATTERN = regex.compile(
 # its speed on prose: the stdlib engine skips to the mark characters, and
 # the case-insensitive letters are spelt out as the classes ``regex.I``
 # matches (stdlib ``re.I`` would also match a dotless ``ı`` for ``i``).
-_TRIGGER_PATTERN = r"://|www\.|[@#`]|\.(?:" + _SUFFIXES + ")"
+# (the code marks: "_", "(" after a word or dot, "::", "->", "$", "=", "|", "{", "/", and a comma or dot before a letter)
+_CODE_MARKS = r"|_|(?<=[\w.])\(|::|->|\$|=|\||\{|/|,(?=[^\W\d_])|\.(?=[^\W\d_])"
+_TRIGGER_PATTERN = r"://|www\.|[@#`]|\.(?:" + _SUFFIXES + ")" + _CODE_MARKS
 _REGEX_CASE = {"i": "iI\u0130", "k": "kK\u212a", "s": "sS\u017f"}
 
 
@@ -74,6 +109,7 @@ def _spelt_out_case(alternation: str) -> str:
 
 _TRIGGER = re.compile(
     r"[:wW@#`.](?:(?<=:)//|(?<=[wW])[wW]{2}\.|(?<=[@#`])|(?<=\.)(?:" + _spelt_out_case(_SUFFIXES) + "))"
+    + _CODE_MARKS
 )
 # Whitespace as the pattern's ``\S`` sees it (``regex``, not ``str.isspace``,
 # which also counts U+001C-U+001F).

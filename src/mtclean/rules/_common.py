@@ -6,6 +6,8 @@ import re
 from collections import Counter
 from typing import Iterable, Iterator
 
+import regex
+
 from ..edits import apply_edits
 from ..languages import codes_where
 from ..lexicon import LexiconWords
@@ -131,6 +133,19 @@ def _unknown(words: frozenset[str], known: object) -> frozenset[str]:
     if isinstance(known, LexiconWords):
         return known.unknown(words)
     return frozenset(w for w in words if w not in known)  # type: ignore[operator]
+
+
+# Code marks: snake_case, calls, braces, operators, options (``--all``; not
+# ``ten--for`` or ``Jane?--for``, a dash typed as two hyphens), ``Class::member``,
+# ``a->b`` and paths of three parts (``java/util/zip``).
+_TECHNICAL = regex.compile(r"\w_\w|\(\)|[{}<>=]|\w\.\w+\(|(?<!\S)--\w|\$ |\w::\w|\w->\w|\w/[\w.-]+/\w")
+
+
+def technical_signal(text: str, ctx: Context) -> list[str]:
+    """``["technical text"]`` when ``text`` has code marks, else ``[]`` (searched once per call, shared by the rules)."""
+    return ctx.cached(  # type: ignore[return-value]
+        "technical_text", text, lambda t: ["technical text"] if _TECHNICAL.search(t) else []
+    )
 
 
 def protected(text: str, ctx: Context) -> "DocumentProtected":

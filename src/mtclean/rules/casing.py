@@ -14,7 +14,7 @@ import regex
 from ..document import WORD_START_DEPTH, words_at_word_starts
 from ..lexicon import Lexicon, PackedWords, Reader, get_lexicon, pack_sections, read_sections
 from ..rule import Candidate, Context, Rule, Span
-from ._common import DAYS_AND_MONTHS, EN, protected, run_rule, unknown_words, word_counts, word_set
+from ._common import DAYS_AND_MONTHS, EN, protected, run_rule, technical_signal, unknown_words, word_counts, word_set
 from .residue import after_unk_token
 
 __all__ = ["restore_name_case", "lower_midsentence_capitals", "RESTORE_NAME_CASE", "LOWER_MIDSENTENCE_CAPITALS"]
@@ -315,6 +315,11 @@ def _lowercased_name_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
                 start, end, repl, 0.35,
                 ("cased lexicon: usually capitalised", f"SCOWL: also a common word (level {common_level})"),
             )
+        elif technical_signal(text, ctx):
+            # Code marks in the text: a lower-case name there is mostly an
+            # identifier or a package (``libpng``, ``posix mode``, ``tls``),
+            # and only the document's own capitals (above) are evidence.
+            yield Candidate(start, end, repl, 0.45, ("cased lexicon: usually capitalised", "technical text"))
         elif name_level <= 80:
             yield Candidate(start, end, repl, 0.92, ("cased lexicon: usually capitalised", "SCOWL: a name"))
         else:
@@ -861,12 +866,33 @@ def _house_capitals(text: str, ctx: Context, word: str) -> bool:
     return False
 
 
+_CAPITAL_AFTER_LOWER_WORD = regex.compile(r"(?<=\p{Ll} )\p{Lu}\p{L}*+(?![\p{L}\p{N}])")
+
+
+def _capitalised_again(text: str, word: str, memo: dict[str, int]) -> bool:
+    """Is ``word`` written capitalised after a lower-case word at least twice in ``text``?
+
+    ``memo`` holds the counts of every such word, from one scan of the text
+    (made on the first question).
+
+    >>> _capitalised_again("on Your behalf and at Your cost", "Your", {})
+    True
+    >>> _capitalised_again("one Your and your", "Your", {})
+    False
+    """
+    if not memo:
+        memo.update(Counter(m.group() for m in _CAPITAL_AFTER_LOWER_WORD.finditer(text)))
+        memo[""] = 0  # (scanned: a text with none stays scanned)
+    return memo.get(word, 0) >= 2
+
+
 def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
     """Weigh each lowering: a function word is wrong capitalised mid-sentence
     whatever the text; a content word may be a name, a title, a label or a
     house style ("the Government", "the Future object"), so it is lowered
     only when the document itself writes it in lower case elsewhere."""
     counts = None
+    mid_uses: dict[str, int] = {}
     for start, end, repl in _find_midsentence_capitals(text, ctx):
         word = text[start:end] if end - start > 1 else _word_at(text, start)
         low = word.lower()
@@ -912,6 +938,14 @@ def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candida
             yield Candidate(start, end, repl, 0.3, ("capital mid-sentence",) + weak)
             continue
         if low in _FUNCTION_WORDS:
+            if _capitalised_again(text, word, mid_uses):
+                # "You may act only on Your own behalf": a licence's defined
+                # terms, written so throughout; a stray capital is written once.
+                yield Candidate(
+                    start, end, repl, 0.4,
+                    ("function word capitalised mid-sentence", "capitalised so again in the text: a defined term"),
+                )
+                continue
             if _TITLE_AHEAD.match(text, start + len(word)):
                 # "novel On the Shore", "In the Old Orchard": capitals run on
                 # through the function word: a title or a name.
@@ -924,7 +958,14 @@ def _midsentence_capital_candidates(text: str, ctx: Context) -> Iterator[Candida
         if counts is None:
             # Lower-case uses in prose only: "tix.sourceforge.net" is no use of "tix".
             counts = _prose_lower_counts(text, ctx)
-        if counts.get(low, 0) > 0 and _house_capitals(text, ctx, word):
+        if technical_signal(text, ctx):
+            # Code marks in the text: a capitalised term there names a thing
+            # (a "Value error", "returns False", "Readline", a "Worker" class).
+            yield Candidate(
+                start, end, repl, 0.45,
+                ("content word capitalised mid-sentence", "technical text: a capitalised term names a thing"),
+            )
+        elif counts.get(low, 0) > 0 and _house_capitals(text, ctx, word):
             yield Candidate(
                 start, end, repl, 0.4,
                 ("content word capitalised mid-sentence", "the text capitalises other common nouns: house style"),

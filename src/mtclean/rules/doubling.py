@@ -306,6 +306,12 @@ def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Ca
             continue
         if technical is None:
             technical = technical_signal(text, ctx)  # (of the whole text, once a call: per window it was quadratic)
+        gap = m.group(2)
+        if "\t" in gap or "   " in gap:
+            # Copies apart by a tab or a run of three spaces or more are
+            # columns of a table ("changed\t\tchanged", "append    append
+            # mode"); a decoder repeats a word after one space or two.
+            ev = ev + ["copies apart by a tab or spaces"]
         yield candidate("remove_doubled_words", offset + m.end(1), offset + m.end(), "", ev + technical)
 
 

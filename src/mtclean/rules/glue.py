@@ -13,7 +13,9 @@ import regex
 
 from ..lexicon import FREQUENT_ZIPF10, Lexicon
 from ..rule import Candidate, Context, Rule
-from ._common import DAYS_AND_MONTHS, EN, lower_word_list, protected, run_rule, unknown_words, word_counts, word_set
+from ._common import (
+    DAYS_AND_MONTHS, EN, lower_word_list, protected, run_rule, technical_signal, unknown_words, word_counts, word_set,
+)
 from .casing import _scowl_levels
 
 __all__ = ["split_glued_words", "SPLIT_GLUED_WORDS", "best_split", "confidence_of"]
@@ -238,16 +240,6 @@ RARE_REST_ZIPF = 3.7
 # "modestest" is "modest" + est, not two words.
 _ENDINGS = ("s", "es", "ed", "d", "er", "r", "ers", "est", "ing", "ly", "ness", "able")
 # Signs of code or markup in a text: compounds like "mainloop" are its words.
-_TECHNICAL = regex.compile(r"\w_\w|\(\)|[{}<>=]|\w\.\w+\(|--\w|\$ ")
-
-
-def technical_signal(text: str, ctx: Context) -> list[str]:
-    """``["technical text"]`` when ``text`` has code marks, else ``[]`` (searched once per call, shared by the rules)."""
-    return ctx.cached(  # type: ignore[return-value]
-        "technical_text", text, lambda t: ["technical text"] if _TECHNICAL.search(t) else []
-    )
-
-
 def _derivation_of_known_word(word: str, lex: Lexicon) -> bool:
     """``formatters``, ``modestest``, ``deallocating``: a known word plus an affix."""
     for end in _ENDINGS:
@@ -602,7 +594,7 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
                 ev.append("function-word half" if left.lower() in _CAMEL_LEFT else "content word then capital")
                 if (lex.title_ratio(right) or 0.0) >= 0.5:
                     ev.append("name on the right")
-                yield candidate(_RULE, m.start(2), m.start(2), " ", ev + technical())
+                yield candidate(_RULE, m.start(2), m.start(2), " ", ev + _camel_in_code(technical()))
         # "ArdaghGroup", "GoogleWorkspace": two capitalised words run together.
         for m in token_matches(_TITLE_CAMEL, text, camel):
             left, right = m.group(1), m.group(2)
@@ -611,7 +603,14 @@ def _find_glued_words(text: str, ctx: Context) -> Iterator[Candidate]:
                 continue
             camel_ev = _title_camel_evidence(left, right, token, lex, word_counts(text, ctx))
             if camel_ev is not None:
-                yield candidate(_RULE, m.start(2), m.start(2), " ", camel_ev + technical())
+                yield candidate(_RULE, m.start(2), m.start(2), " ", camel_ev + _camel_in_code(technical()))
+
+
+def _camel_in_code(technical: list[str]) -> list[str]:
+    # In text with code marks, camel case is how identifiers are written
+    # (``forName``, ``InputOnly``): far stronger evidence there than either
+    # signal alone.
+    return technical + ["camel case in technical text"] if technical else technical
 
 
 # Left halves of a camel-case glue that are function words ("moreUkraine").

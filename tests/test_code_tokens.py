@@ -1,0 +1,83 @@
+"""Code in running text is protected: no rule splits, re-cases or re-spaces an identifier."""
+
+import pytest
+
+import mtclean
+from mtclean.document import Document
+
+
+def _protected(text: str) -> list[str]:
+    return [text[s:e] for s, e in Document(text).protected]
+
+
+@pytest.mark.parametrize(
+    "text, token",
+    [
+        ("call gtk_test_buffer_insert now", "gtk_test_buffer_insert"),
+        ("see multiprocessing.Process._bootstrap here", "multiprocessing.Process._bootstrap"),
+        ("use rand() there", "rand()"),
+        ("use islower(wch) there", "islower(wch)"),
+        ("then asyncResource.runInAsyncScope(fn, x)", "asyncResource.runInAsyncScope"),
+        ("then obj.method(fn, x)", "obj.method("),
+        ("Class::isRecord should", "Class::isRecord"),
+        ("the $pc register", "$pc"),
+        ("with -fstack-protector-guard=tls set", "-fstack-protector-guard=tls"),
+        ("the [ieee|alternative] option", "[ieee|alternative]"),
+        ("in os.{access,chdir,mkdir} now", "os.{access,chdir,mkdir}"),
+        ("translations (az,cs,cy,da) added", "az,cs,cy,da"),
+        ("the tkSimpleDialog.Dialog class", "tkSimpleDialog.Dialog"),
+        ("the rfc822.Message class", "rfc822.Message"),
+        ("the java.sql.Timestamp class", "java.sql.Timestamp"),
+        ("in longobject.c it", "longobject.c"),
+        ("the texinfo.tex file", "texinfo.tex"),
+        ("under java/util/zip/ZipFile it", "java/util/zip/ZipFile"),
+    ],
+)
+def test_code_tokens_are_protected(text, token):
+    assert token in _protected(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He lives in the U.S.A. and e.g. Brisbane.Child left.",
+        "World Health Organization(WHO)said",
+        "and/or he/she said",
+        "Beijing,Shanghai,Guangzhou",
+        "It costs 3.5bn and x = 5.",
+        "in the EU.The minister said",
+        "remote control,pots, pillows,chairs,pans",
+        "quoting the governor,Mr.GodwinEmefiele,as saying",
+        "gaining ground for months.said the official",
+    ],
+)
+def test_prose_shapes_are_not_protected(text):
+    assert _protected(text) == []
+
+
+def test_artifacts_next_to_code_are_still_repaired():
+    # Protection covers the identifier only: the glued sentence after it is repaired.
+    text = "Call rand() to start.The loop ends."
+    assert mtclean.normalize(text, lang="en") == "Call rand() to start. The loop ends."
+
+
+def test_glue_after_punctuation_in_prose_is_still_repaired():
+    assert mtclean.normalize("It rained in Brisbane.Children stayed home.", lang="en") == (
+        "It rained in Brisbane. Children stayed home."
+    )
+    assert mtclean.normalize("He came home,then left.", lang="en") == "He came home, then left."
+
+
+def test_doubled_word_after_two_spaces_is_still_removed_but_table_columns_stay():
+    assert mtclean.normalize("Но  но для большинства папок, это должно быть уже хорошо", lang="ru") == (
+        "Но для большинства папок, это должно быть уже хорошо"
+    )
+    assert mtclean.normalize("update\tchanged\t\tchanged\t\t1", lang="en") == "update\tchanged\t\tchanged\t\t1"
+
+
+def test_a_dash_typed_as_two_hyphens_is_no_code_mark():
+    from mtclean.rule import Context
+    from mtclean.rules._common import technical_signal
+
+    assert technical_signal("my bonnet and spencer on--I was only gone, Jane?--for", Context("en")) == []
+    assert technical_signal("run it with --all to see", Context("en")) == ["technical text"]
