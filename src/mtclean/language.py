@@ -276,6 +276,18 @@ _NAME_CAP = 10
 # frequent word's evidence, so "bien sûr" is not Spanish for "bien".
 _ALIEN_EXTRA = 20
 _LEXICAL_MARGIN = 8
+# A word a language does not list (below Zipf 3 there, or no word of it)
+# scores the floor less what its letters say: the log10 likelihood of its
+# letter trigrams in that language (``data/<lang>/letter_ngrams.tsv.gz``,
+# from wordfreq's lists) below the best language's, times _NGRAM_SCALE
+# (in tenths: overlapping trigrams are far from independent), at most
+# _NGRAM_CAP; a capitalised word, which may be a name spelt after its
+# own language, at most _NGRAM_CAP_CAPITALISED.
+_NGRAM_SCALE = 3.0
+_NGRAM_CAP = 15
+_NGRAM_CAP_TRANSLITERATED = 8
+_TRANSLITERATING_SCRIPTS = ("Cyrillic",)
+_NGRAM_MIN_LETTERS = 4
 # ¿ ¡ (languages.tsv inverted_marks: only Spanish writes them) count as a
 # word of that language alone; French spaces, a habit a typist may have in
 # any language, half as much.
@@ -335,6 +347,59 @@ class _Lexical:
             i for i, lang in enumerate(langs) if not facts(lang).space_before_high_punct  # type: ignore[union-attr]
         )
         self._seen: dict[tuple[str, bool], tuple[int, ...]] = {}  # word -> evidence, the last few thousand words
+        self._ngrams: dict[str, tuple[float, ...]] | None = None
+        self.ngram_cap_capitalised = _NGRAM_CAP_TRANSLITERATED if script in _TRANSLITERATING_SCRIPTS else 0
+        self._ngram_unseen: tuple[float, ...] = ()
+
+    def _load_ngrams(self) -> dict[str, tuple[float, ...]]:
+        """trigram -> log10 of its probability in each language (``data/<lang>/letter_ngrams.tsv.gz``)."""
+        import gzip
+        from importlib import resources
+
+        n = len(self.langs)
+        per_lang: list[dict[str, int]] = []
+        totals = []
+        for lang in self.langs:
+            path = resources.files("mtclean").joinpath("data", lang, "letter_ngrams.tsv.gz")
+            counts: dict[str, int] = {}
+            total = 0
+            if path.is_file():
+                for line in gzip.decompress(path.read_bytes()).decode("utf-8").split("\n"):
+                    if line.startswith("#total\t"):
+                        total = int(line[7:])
+                    elif line and line[0] != "#":
+                        tri, _, count = line.partition("\t")
+                        counts[tri] = int(count)
+            per_lang.append(counts)
+            totals.append(max(total, 1))
+        # A trigram a language's words do not have (or have once: pruned)
+        # counts as half a word's.
+        unseen = tuple(math.log10(0.5 / t) for t in totals)
+        table: dict[str, tuple[float, ...]] = {}
+        for tri in set().union(*per_lang):
+            table[tri] = tuple(
+                math.log10(per_lang[i][tri] / totals[i]) if tri in per_lang[i] else unseen[i] for i in range(n)
+            )
+        self._ngram_unseen = unseen
+        self._ngrams = table
+        return table
+
+    def letter_scores(self, word: str) -> list[float]:
+        """log10 likelihood of ``word``'s letter trigrams (padded ``^word$``) in each language.
+
+        >>> lex = _lexical("Latin")
+        >>> s = lex.letter_scores("flugzeugabsturz")
+        >>> lex.langs[s.index(max(s))]
+        'de'
+        """
+        table = self._ngrams if self._ngrams is not None else self._load_ngrams()
+        unseen = self._ngram_unseen
+        padded = f"^{word}$"
+        total = [0.0] * len(self.langs)
+        for i in range(len(padded) - 2):
+            row = table.get(padded[i:i + 3], unseen)
+            total = [a + b for a, b in zip(total, row)]
+        return total
 
     def zipfs(self, word: str) -> list[int]:
         """Zipf frequency x 10 of ``word`` in each language (0 where not listed)."""
@@ -373,6 +438,15 @@ class _Lexical:
         for part in parts:
             listed = found if part is plain else self.zipfs(part)
             s = [v or _LEXICAL_FLOOR for v in listed]
+            if len(part) >= _NGRAM_MIN_LETTERS and not all(listed):
+                # Unlisted somewhere: how its letters fit each language
+                # that does not list it, below the floor.
+                letters = self.letter_scores(part)
+                best = max(letters)
+                cap = _NGRAM_CAP if lower else self.ngram_cap_capitalised
+                for i in range(n):
+                    if not listed[i]:
+                        s[i] += max(round(_NGRAM_SCALE * (letters[i] - best)), -cap)
             top = max(s)
             alien = set()
             for c in set(part):
