@@ -276,18 +276,26 @@ _NAME_CAP = 10
 # frequent word's evidence, so "bien sûr" is not Spanish for "bien".
 _ALIEN_EXTRA = 20
 _LEXICAL_MARGIN = 8
-# A word a language does not list (below Zipf 3 there, or no word of it)
-# scores the floor less what its letters say: the log10 likelihood of its
-# letter trigrams in that language (``data/<lang>/letter_ngrams.tsv.gz``,
-# from wordfreq's lists) below the best language's, times _NGRAM_SCALE
-# (in tenths: overlapping trigrams are far from independent), at most
-# _NGRAM_CAP; a capitalised word, which may be a name spelt after its
-# own language, at most _NGRAM_CAP_CAPITALISED.
+# A word of _NGRAM_MIN_LETTERS letters or more that a language does not
+# list (rarer than Zipf 3 there, or no word of it) scores the floor less
+# what its letters say: the log10 likelihood of its padded letter
+# trigrams in that language (``data/<lang>/letter_ngrams.tsv.gz``, from
+# wordfreq's lists) below the best language's, times _NGRAM_SCALE (in
+# tenths; overlapping trigrams are far from independent, so a tenth of a
+# likelihood unit each would overcount), at most _NGRAM_CAP below the
+# floor. A capitalised word may be a name, spelt as its own language
+# spells it (``Pelosi``, ``Kavanaugh``): its letters count only where
+# text respells names in its own letters (Cyrillic: ``Уотсон``, not
+# ``Watson``), and, for a word of _NOUN_MIN letters or more that looks
+# most like a language that capitalises nouns (``Flugzeugabsturz``), for
+# that language; either at most _NGRAM_CAP_CAPITALISED, so that one such
+# word cannot decide alone.
+_NGRAM_MIN_LETTERS = 4
 _NGRAM_SCALE = 3.0
 _NGRAM_CAP = 15
-_NGRAM_CAP_TRANSLITERATED = 8
+_NGRAM_CAP_CAPITALISED = 8
 _TRANSLITERATING_SCRIPTS = ("Cyrillic",)
-_NGRAM_MIN_LETTERS = 4
+_NOUN_MIN = 8
 # ¿ ¡ (languages.tsv inverted_marks: only Spanish writes them) count as a
 # word of that language alone; French spaces, a habit a typist may have in
 # any language, half as much.
@@ -348,7 +356,7 @@ class _Lexical:
         )
         self._seen: dict[tuple[str, bool], tuple[int, ...]] = {}  # word -> evidence, the last few thousand words
         self._ngrams: dict[str, tuple[float, ...]] | None = None
-        self.ngram_cap_capitalised = _NGRAM_CAP_TRANSLITERATED if script in _TRANSLITERATING_SCRIPTS else 0
+        self.transliterates = script in _TRANSLITERATING_SCRIPTS
         self._ngram_unseen: tuple[float, ...] = ()
 
     def _load_ngrams(self) -> dict[str, tuple[float, ...]]:
@@ -438,12 +446,19 @@ class _Lexical:
         for part in parts:
             listed = found if part is plain else self.zipfs(part)
             s = [v or _LEXICAL_FLOOR for v in listed]
-            if len(part) >= _NGRAM_MIN_LETTERS and not all(listed):
+            if len(part) >= _NGRAM_MIN_LETTERS and not all(listed) and (
+                lower or self.transliterates or (len(part) >= _NOUN_MIN and self.nouns_capitalised)
+            ):
                 # Unlisted somewhere: how its letters fit each language
                 # that does not list it, below the floor.
                 letters = self.letter_scores(part)
                 best = max(letters)
-                cap = _NGRAM_CAP if lower else self.ngram_cap_capitalised
+                if lower:
+                    cap = _NGRAM_CAP
+                elif self.transliterates or (len(part) >= _NOUN_MIN and letters.index(best) in self.nouns_capitalised):
+                    cap = _NGRAM_CAP_CAPITALISED
+                else:
+                    cap = 0
                 for i in range(n):
                     if not listed[i]:
                         s[i] += max(round(_NGRAM_SCALE * (letters[i] - best)), -cap)
