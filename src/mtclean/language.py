@@ -286,14 +286,16 @@ _LEXICAL_MARGIN = 8
 # floor. A capitalised word may be a name, spelt as its own language
 # spells it (``Pelosi``, ``Kavanaugh``): its letters count only where
 # text respells names in its own letters (Cyrillic: ``Уотсон``, not
-# ``Watson``), and, for a word of _NOUN_MIN letters or more that looks
-# most like a language that capitalises nouns (``Flugzeugabsturz``), for
-# that language; either at most _NGRAM_CAP_CAPITALISED, so that one such
-# word cannot decide alone.
+# ``Watson``), at most _NGRAM_CAP_CAPITALISED, and for a word of
+# _NOUN_MIN letters or more that no list holds and that looks most like
+# a language that capitalises nouns (``Flugzeugabsturz``), at most
+# _NGRAM_CAP_NOUN, less than _LEXICAL_MARGIN: such a word may be a name
+# too (``Schwarzenegger``), so it cannot decide alone.
 _NGRAM_MIN_LETTERS = 4
 _NGRAM_SCALE = 3.0
 _NGRAM_CAP = 15
 _NGRAM_CAP_CAPITALISED = 8
+_NGRAM_CAP_NOUN = _LEXICAL_MARGIN - 1
 _TRANSLITERATING_SCRIPTS = ("Cyrillic",)
 _NOUN_MIN = 8
 # ¿ ¡ (languages.tsv inverted_marks: only Spanish writes them) count as a
@@ -447,7 +449,7 @@ class _Lexical:
             listed = found if part is plain else self.zipfs(part)
             s = [v or _LEXICAL_FLOOR for v in listed]
             if len(part) >= _NGRAM_MIN_LETTERS and not all(listed) and (
-                lower or self.transliterates or (len(part) >= _NOUN_MIN and self.nouns_capitalised)
+                lower or self.transliterates or (len(part) >= _NOUN_MIN and self.nouns_capitalised and not any(listed))
             ):
                 # Unlisted somewhere: how its letters fit each language
                 # that does not list it, below the floor.
@@ -455,8 +457,10 @@ class _Lexical:
                 best = max(letters)
                 if lower:
                     cap = _NGRAM_CAP
-                elif self.transliterates or (len(part) >= _NOUN_MIN and letters.index(best) in self.nouns_capitalised):
+                elif self.transliterates:
                     cap = _NGRAM_CAP_CAPITALISED
+                elif len(part) >= _NOUN_MIN and letters.index(best) in self.nouns_capitalised:
+                    cap = _NGRAM_CAP_NOUN
                 else:
                     cap = 0
                 for i in range(n):
