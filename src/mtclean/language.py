@@ -293,6 +293,7 @@ _LEXICAL_MARGIN = 8
 # too (``Schwarzenegger``), so it cannot decide alone.
 _NGRAM_MIN_LETTERS = 4
 _NGRAM_SCALE = 3.0
+_NGRAM_STEPS = 32  # letter_ngrams' log10 values are kept in 1/32nds, a byte a language (down to 10**-7.9)
 _NGRAM_CAP = 15
 _NGRAM_CAP_CAPITALISED = 8
 _NGRAM_CAP_NOUN = _LEXICAL_MARGIN - 1
@@ -357,45 +358,44 @@ class _Lexical:
             i for i, lang in enumerate(langs) if not facts(lang).space_before_high_punct  # type: ignore[union-attr]
         )
         self._seen: dict[tuple[str, bool], tuple[int, ...]] = {}  # word -> evidence, the last few thousand words
-        self._ngrams: dict[str, tuple[float, ...]] | None = None
         self.transliterates = script in _TRANSLITERATING_SCRIPTS
-        self._ngram_unseen: tuple[float, ...] = ()
+        self._ngrams: dict[str, bytes] | None = None  # letter trigrams, loaded at the first word that needs them
+        self._ngram_unseen = b""
 
-    def _load_ngrams(self) -> dict[str, tuple[float, ...]]:
-        """trigram -> log10 of its probability in each language (``data/<lang>/letter_ngrams.tsv.gz``)."""
+    def _load_ngrams(self) -> dict[str, bytes]:
+        """trigram -> ``-log10`` of its probability in each language, in steps of ``1/_NGRAM_STEPS``, a byte each.
+
+        Read from ``data/<lang>/letter_ngrams.tsv.gz``. A trigram a
+        language's words do not have (or have once: pruned) counts as half
+        a word's. A byte per language (the Latin-script table, 27k
+        trigrams, takes about 3 MB; a tuple of floats would take 11).
+        """
         import gzip
         from importlib import resources
 
         n = len(self.langs)
-        per_lang: list[dict[str, int]] = []
-        totals = []
-        for lang in self.langs:
+        table: dict[str, bytearray] = {}
+        unseen = bytearray(n)
+        for i, lang in enumerate(self.langs):
             path = resources.files("mtclean").joinpath("data", lang, "letter_ngrams.tsv.gz")
-            counts: dict[str, int] = {}
-            total = 0
-            if path.is_file():
-                for line in gzip.decompress(path.read_bytes()).decode("utf-8").split("\n"):
-                    if line.startswith("#total\t"):
-                        total = int(line[7:])
-                    elif line and line[0] != "#":
-                        tri, _, count = line.partition("\t")
-                        counts[tri] = int(count)
-            per_lang.append(counts)
-            totals.append(max(total, 1))
-        # A trigram a language's words do not have (or have once: pruned)
-        # counts as half a word's.
-        unseen = tuple(math.log10(0.5 / t) for t in totals)
-        table: dict[str, tuple[float, ...]] = {}
-        for tri in set().union(*per_lang):
-            table[tri] = tuple(
-                math.log10(per_lang[i][tri] / totals[i]) if tri in per_lang[i] else unseen[i] for i in range(n)
-            )
-        self._ngram_unseen = unseen
-        self._ngrams = table
-        return table
+            lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n") if path.is_file() else []
+            total = next((int(x[7:]) for x in lines if x.startswith("#total\t")), 1)
+            unseen[i] = min(255, round(-math.log10(0.5 / total) * _NGRAM_STEPS))
+            for row in table.values():
+                row[i] = unseen[i]  # until this language's own count says otherwise
+            for line in lines:
+                if line and line[0] != "#":
+                    tri, _, count = line.partition("\t")
+                    got = table.get(tri)
+                    if got is None:
+                        got = table[tri] = bytearray(unseen)
+                    got[i] = min(255, round(-math.log10(int(count) / total) * _NGRAM_STEPS))
+        self._ngram_unseen = bytes(unseen)
+        self._ngrams = {tri: bytes(row) for tri, row in table.items()}
+        return self._ngrams
 
-    def letter_scores(self, word: str) -> list[float]:
-        """log10 likelihood of ``word``'s letter trigrams (padded ``^word$``) in each language.
+    def letter_scores(self, word: str) -> list[int]:
+        """log10 likelihood of ``word``'s letter trigrams (padded ``^word$``) in each language, x ``_NGRAM_STEPS``.
 
         >>> lex = _lexical("Latin")
         >>> s = lex.letter_scores("flugzeugabsturz")
@@ -405,10 +405,10 @@ class _Lexical:
         table = self._ngrams if self._ngrams is not None else self._load_ngrams()
         unseen = self._ngram_unseen
         padded = f"^{word}$"
-        total = [0.0] * len(self.langs)
+        total = [0] * len(self.langs)
         for i in range(len(padded) - 2):
             row = table.get(padded[i:i + 3], unseen)
-            total = [a + b for a, b in zip(total, row)]
+            total = [a - b for a, b in zip(total, row)]
         return total
 
     def zipfs(self, word: str) -> list[int]:
@@ -465,7 +465,7 @@ class _Lexical:
                     cap = 0
                 for i in range(n):
                     if not listed[i]:
-                        s[i] += max(round(_NGRAM_SCALE * (letters[i] - best)), -cap)
+                        s[i] += max(round(_NGRAM_SCALE * (letters[i] - best) / _NGRAM_STEPS), -cap)
             top = max(s)
             alien = set()
             for c in set(part):
