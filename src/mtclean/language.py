@@ -10,7 +10,9 @@ the language-independent ones (mojibake, entities, MT markup). In order:
 2. A short segment (under 12 words) in a script with frequent-word lists
    (``data/<lang>/frequent_words.tsv.gz``: Latin, Cyrillic) is decided by
    a vote of its words' frequencies in each language of the script, with
-   a margin (``_lexical_vote``); nothing else runs for it.
+   a margin (``_lexical_vote``); a word a language does not list counts
+   by how its letter trigrams fit that language (``data/<lang>/
+   letter_ngrams.tsv.gz``); nothing else runs for it.
 3. Longer text: evidence within the script: function words (``data/<lang>/
    function_words.txt``; a word in several lists counts for each, split),
    letters only some languages write (``languages.tsv``: ``ß``, ``ñ``,
