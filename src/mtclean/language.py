@@ -282,10 +282,10 @@ _LEXICAL_MARGIN = 8
 # list (rarer than Zipf 3 there, or no word of it) scores the floor less
 # what its letters say: the log10 likelihood of its padded letter
 # trigrams in that language (``data/<lang>/letter_ngrams.tsv.gz``, from
-# wordfreq's lists) below the best language's, times _NGRAM_SCALE (in
-# tenths; overlapping trigrams are far from independent, so a tenth of a
-# likelihood unit each would overcount), at most _NGRAM_CAP below the
-# floor. A capitalised word may be a name, spelt as its own language
+# wordfreq's lists) below the best language's, each log10 unit of it
+# worth _NGRAM_SCALE tenths of a Zipf unit (overlapping trigrams are far
+# from independent: a whole Zipf unit each would overcount), at most
+# _NGRAM_CAP below the floor. A capitalised word may be a name, spelt as its own language
 # spells it (``Pelosi``, ``Kavanaugh``): its letters count only where
 # text respells names in its own letters (Cyrillic: ``Уотсон``, not
 # ``Watson``), at most _NGRAM_CAP_CAPITALISED, and for a word of
