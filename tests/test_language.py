@@ -311,3 +311,76 @@ def test_capitalised_words_inside_a_segment_weigh_as_names_except_german_nouns()
 )
 def test_title_case_capitals_and_markup_do_not_hide_the_language(text, lang):
     assert detect_language(text) == lang
+
+
+def test_letter_ngram_files_hold_a_total_and_one_trigram_a_line():
+    import gzip
+    import re
+    from importlib import resources
+
+    from mtclean.language import _lexical
+
+    for script in ("Latin", "Cyrillic"):
+        lex = _lexical(script)
+        assert lex is not None
+        for lang in lex.langs:
+            path = resources.files("mtclean").joinpath("data", lang, "letter_ngrams.tsv.gz")
+            lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
+            totals = [x for x in lines if x.startswith("#total\t")]
+            assert len(totals) == 1 and int(totals[0].split("\t")[1]) > 100_000, lang
+            rows = [x for x in lines if x and x[0] != "#"]
+            assert len(rows) > 5_000, lang
+            assert all(re.fullmatch(r"[^\t]{3}\t\d+", x) for x in rows), lang
+
+
+@pytest.mark.parametrize(
+    "script, word, lang",
+    [
+        ("Latin", "kindergartenplatzvergabe", "de"),
+        ("Latin", "hergroepeerden", "nl"),
+        ("Latin", "seleccionaréis", "es"),
+        ("Latin", "regroupaient", "fr"),
+        ("Cyrillic", "перечитував", "uk"),
+        ("Cyrillic", "перечитывали", "ru"),
+    ],
+)
+def test_letter_scores_favour_the_language_whose_words_have_those_letters(script, word, lang):
+    from mtclean.language import _lexical
+
+    lex = _lexical(script)
+    scores = lex.letter_scores(word)
+    assert lex.langs[scores.index(max(scores))] == lang
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("hergroepeerden", "nl"),  # no list holds it: its letters tell
+        ("Я перечитував", "uk"),  # no letter only Ukrainian writes
+        ("Die Kindergartenplatzvergabe", "de"),  # a German noun no list holds, with "Die"
+    ],
+)
+def test_words_no_list_holds_are_decided_by_their_letters(text, lang):
+    assert detect_language(text) == lang
+
+
+@pytest.mark.parametrize("text", ["Pelosi", "Kavanaugh", "Sean Combs", "Arnold Schwarzenegger", "Kindergartenplatzvergabe"])
+def test_capitalised_words_letters_do_not_decide_a_latin_segment_alone(text):
+    # A name keeps the spelling of its own language whatever the text's
+    # language: its letters do not count (Latin script), or, for a long
+    # word that looks like a German noun, too little to decide alone.
+    assert detect_language(text) == "und"
+
+
+def test_letters_of_an_unlisted_word_count_at_most_their_cap_below_the_floor():
+    from mtclean.language import _NGRAM_CAP, _NGRAM_CAP_CAPITALISED, _NGRAM_CAP_NOUN, _WORD_CAP, _lexical
+
+    lex = _lexical("Latin")
+    ev = lex.evidence("hergroepeerden", True)
+    assert max(ev) == 0 and min(ev) == -_NGRAM_CAP < 0 and _NGRAM_CAP <= _WORD_CAP
+    # The same word capitalised, as a name: no letter evidence in Latin script.
+    assert lex.evidence("hergroepeerden", False) == (0,) * len(lex.langs)
+    assert min(lex.evidence("kindergartenplatzvergabe", False)) == -_NGRAM_CAP_NOUN
+    cyr = _lexical("Cyrillic")
+    assert min(cyr.evidence("перечитував", False)) >= -_NGRAM_CAP_CAPITALISED
+    assert min(cyr.evidence("перечитував", True)) < -_NGRAM_CAP_CAPITALISED

@@ -10,7 +10,9 @@ the language-independent ones (mojibake, entities, MT markup). In order:
 2. A short segment (under 12 words) in a script with frequent-word lists
    (``data/<lang>/frequent_words.tsv.gz``: Latin, Cyrillic) is decided by
    a vote of its words' frequencies in each language of the script, with
-   a margin (``_lexical_vote``); nothing else runs for it.
+   a margin (``_lexical_vote``); a word a language does not list counts
+   by how its letter trigrams fit that language (``data/<lang>/
+   letter_ngrams.tsv.gz``); nothing else runs for it.
 3. Longer text: evidence within the script: function words (``data/<lang>/
    function_words.txt``; a word in several lists counts for each, split),
    letters only some languages write (``languages.tsv``: ``ß``, ``ñ``,
@@ -276,6 +278,29 @@ _NAME_CAP = 10
 # frequent word's evidence, so "bien sûr" is not Spanish for "bien".
 _ALIEN_EXTRA = 20
 _LEXICAL_MARGIN = 8
+# A word of _NGRAM_MIN_LETTERS letters or more that a language does not
+# list (rarer than Zipf 3 there, or no word of it) scores the floor less
+# what its letters say: the log10 likelihood of its padded letter
+# trigrams in that language (``data/<lang>/letter_ngrams.tsv.gz``, from
+# wordfreq's lists) below the best language's, each log10 unit of it
+# worth _NGRAM_SCALE tenths of a Zipf unit (overlapping trigrams are far
+# from independent: a whole Zipf unit each would overcount), at most
+# _NGRAM_CAP below the floor. A capitalised word may be a name, spelt as its own language
+# spells it (``Pelosi``, ``Kavanaugh``): its letters count only where
+# text respells names in its own letters (Cyrillic: ``Уотсон``, not
+# ``Watson``), at most _NGRAM_CAP_CAPITALISED, and for a word of
+# _NOUN_MIN letters or more that no list holds and that looks most like
+# a language that capitalises nouns (``Flugzeugabsturz``), at most
+# _NGRAM_CAP_NOUN, less than _LEXICAL_MARGIN: such a word may be a name
+# too (``Schwarzenegger``), so it cannot decide alone.
+_NGRAM_MIN_LETTERS = 4
+_NGRAM_SCALE = 3.0
+_NGRAM_STEPS = 32  # letter_ngrams' log10 values are kept in 1/32nds, a byte a language (down to 10**-7.9)
+_NGRAM_CAP = 15
+_NGRAM_CAP_CAPITALISED = 8
+_NGRAM_CAP_NOUN = _LEXICAL_MARGIN - 1
+_TRANSLITERATING_SCRIPTS = ("Cyrillic",)
+_NOUN_MIN = 8
 # ¿ ¡ (languages.tsv inverted_marks: only Spanish writes them) count as a
 # word of that language alone; French spaces, a habit a typist may have in
 # any language, half as much.
@@ -335,6 +360,58 @@ class _Lexical:
             i for i, lang in enumerate(langs) if not facts(lang).space_before_high_punct  # type: ignore[union-attr]
         )
         self._seen: dict[tuple[str, bool], tuple[int, ...]] = {}  # word -> evidence, the last few thousand words
+        self.transliterates = script in _TRANSLITERATING_SCRIPTS
+        self._ngrams: dict[str, bytes] | None = None  # letter trigrams, loaded at the first word that needs them
+        self._ngram_unseen = b""
+
+    def _load_ngrams(self) -> dict[str, bytes]:
+        """trigram -> ``-log10`` of its probability in each language, in steps of ``1/_NGRAM_STEPS``, a byte each.
+
+        Read from ``data/<lang>/letter_ngrams.tsv.gz``. A trigram a
+        language's words do not have (or have once: pruned) counts as half
+        a word's. A byte per language (the Latin-script table, 27k
+        trigrams, takes about 3 MB; a tuple of floats would take 11).
+        """
+        import gzip
+        from importlib import resources
+
+        n = len(self.langs)
+        table: dict[str, bytearray] = {}
+        unseen = bytearray(n)
+        for i, lang in enumerate(self.langs):
+            path = resources.files("mtclean").joinpath("data", lang, "letter_ngrams.tsv.gz")
+            lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n") if path.is_file() else []
+            total = next((int(x[7:]) for x in lines if x.startswith("#total\t")), 1)
+            unseen[i] = min(255, round(-math.log10(0.5 / total) * _NGRAM_STEPS))
+            for row in table.values():
+                row[i] = unseen[i]  # until this language's own count says otherwise
+            for line in lines:
+                if line and line[0] != "#":
+                    tri, _, count = line.partition("\t")
+                    got = table.get(tri)
+                    if got is None:
+                        got = table[tri] = bytearray(unseen)
+                    got[i] = min(255, round(-math.log10(int(count) / total) * _NGRAM_STEPS))
+        self._ngram_unseen = bytes(unseen)
+        self._ngrams = {tri: bytes(row) for tri, row in table.items()}
+        return self._ngrams
+
+    def letter_scores(self, word: str) -> list[int]:
+        """log10 likelihood of ``word``'s letter trigrams (padded ``^word$``) in each language, x ``_NGRAM_STEPS``.
+
+        >>> lex = _lexical("Latin")
+        >>> s = lex.letter_scores("flugzeugabsturz")
+        >>> lex.langs[s.index(max(s))]
+        'de'
+        """
+        table = self._ngrams if self._ngrams is not None else self._load_ngrams()
+        unseen = self._ngram_unseen
+        padded = f"^{word}$"
+        total = [0] * len(self.langs)
+        for i in range(len(padded) - 2):
+            row = table.get(padded[i:i + 3], unseen)
+            total = [a - b for a, b in zip(total, row)]
+        return total
 
     def zipfs(self, word: str) -> list[int]:
         """Zipf frequency x 10 of ``word`` in each language (0 where not listed)."""
@@ -373,6 +450,24 @@ class _Lexical:
         for part in parts:
             listed = found if part is plain else self.zipfs(part)
             s = [v or _LEXICAL_FLOOR for v in listed]
+            if len(part) >= _NGRAM_MIN_LETTERS and not all(listed) and (
+                lower or self.transliterates or (len(part) >= _NOUN_MIN and self.nouns_capitalised and not any(listed))
+            ):
+                # Unlisted somewhere: how its letters fit each language
+                # that does not list it, below the floor.
+                letters = self.letter_scores(part)
+                best = max(letters)
+                if lower:
+                    cap = _NGRAM_CAP
+                elif self.transliterates:
+                    cap = _NGRAM_CAP_CAPITALISED
+                elif len(part) >= _NOUN_MIN and letters.index(best) in self.nouns_capitalised:
+                    cap = _NGRAM_CAP_NOUN
+                else:
+                    cap = 0
+                for i in range(n):
+                    if not listed[i]:
+                        s[i] += max(round(_NGRAM_SCALE * (letters[i] - best) / _NGRAM_STEPS), -cap)
             top = max(s)
             alien = set()
             for c in set(part):
