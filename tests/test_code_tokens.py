@@ -31,6 +31,7 @@ def _protected(text: str) -> list[str]:
         ("in longobject.c it", "longobject.c"),
         ("the texinfo.tex file", "texinfo.tex"),
         ("under java/util/zip/ZipFile it", "java/util/zip/ZipFile"),
+        ("Python's ``re.Pattern`` objects", "``re.Pattern``"),
     ],
 )
 def test_code_tokens_are_protected(text, token):
