@@ -82,3 +82,27 @@ def test_a_dash_typed_as_two_hyphens_is_no_code_mark():
 
     assert technical_signal("my bonnet and spencer on--I was only gone, Jane?--for", Context("en")) == []
     assert technical_signal("run it with --all to see", Context("en")) == ["technical text"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Improved performance of asyncio.Queue for large files.",  # rare module name before the dot
+        "import process from 'node:process'; and more",  # a module prefix in a string literal
+        "Support (jceks,jks) keystores.",  # codes on both sides of the comma
+        "Use decimal.Decimal and fractions.Fraction (see gc_free()) for this.",  # qualified names, code marks
+        "Translations updated (hr,ro) by gc_collect() users.",  # a list without spaces in technical text
+        "You can install it with::\n\n    pip install x",  # reStructuredText's literal-block mark
+    ],
+)
+def test_code_punctuation_is_left_as_written(text):
+    assert mtclean.normalize(text, lang="en") == text
+
+
+def test_prose_glue_beside_code_marks_is_still_repaired():
+    assert mtclean.normalize("Use gc_free() after it.The loop ends,then stops.", lang="en") == (
+        "Use gc_free() after it. The loop ends, then stops."
+    )
+    assert mtclean.normalize("remote control,pots, pillows,chairs,pans", lang="en") == (
+        "remote control, pots, pillows, chairs, pans"
+    )

@@ -298,6 +298,11 @@ def _lowercased_name_candidates(text: str, ctx: Context) -> Iterator[Candidate]:
         # running on into a title: "Distutils Cookbook").
         cased = repl in seen and _standalone_in(text, repl, ctx)
         if cased and (start == 0 or text[start - 1] != "-") and common_level > COMMON_WORD_LEVEL:
+            if technical_signal(text, ctx):
+                # Code marks: both spellings are the writer's (the package
+                # ``libgcrypt``, the project ``Libgcrypt``).
+                yield Candidate(start, end, repl, 0.45, ("the document writes it capitalised", "technical text"))
+                continue
             yield Candidate(start, end, repl, 0.93, ("the document writes it capitalised", "not a common word"))
             continue
         if repl not in seen and len(word) >= 5:

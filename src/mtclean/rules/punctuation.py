@@ -108,6 +108,10 @@ def _find_doubled_punct(text: str, ctx: Context) -> Iterator[Candidate]:
             # of chat keeps it): a suggestion only.
             yield Candidate(m.start(), m.end(), repl, 0.4, ("two periods after a word", "may be a short ellipsis"))
             continue
+        if pair == "::" and text[m.end():m.end() + 1] in ("", "\n"):
+            # "with::" closing a line: reStructuredText's mark of a literal block.
+            yield Candidate(m.start(), m.end(), repl, 0.4, ("doubled colon", "ends a line: a literal-block mark"))
+            continue
         if pair == "::" and _colons_of_code(text, m.start(), m.end()):
             # A scope operator the MT system spaced (IDirect3D:: Create) or
             # the colons of emoji shortcodes (:smile: :wave:) whose space it dropped.

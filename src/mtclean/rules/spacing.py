@@ -8,7 +8,7 @@ from typing import Iterator
 import regex
 
 from ..rule import Candidate, Context, Rule, Span
-from ._common import EN, FRENCH_SPACED, SPACED, line_matches, protected, run_rule, screened_lines, windows
+from ._common import EN, FRENCH_SPACED, SPACED, line_matches, protected, run_rule, screened_lines, technical_signal, windows
 from .glue import candidate, confidence_of
 
 __all__ = [
@@ -219,6 +219,35 @@ _EV_NAME = _EV_SENTENCE + ("name, period, common word", "known word before the p
 _EV_SPEECH = ("speech verb after a period",)
 
 
+def _code_evidence(text: str, ctx: Context, start: int, end: int, before: str, after: str) -> tuple[str, ...]:
+    """Signals that ``before`` + mark + ``after`` is code, not prose that lost a space.
+
+    A qualified name (``asyncio.Queue``, ``zipfile.Path``), a module prefix
+    (``'node:fs'``) or a list of codes (``jceks,jks``) reads like a glued
+    sentence end or list item; what tells them apart is a lower-case word
+    that is rare as English (a module, a code), quotes around the pair (a
+    string literal), and code marks elsewhere in the text.
+    """
+    ev: tuple[str, ...] = ()
+    mark = text[end - len(after) - 1]
+    if before[:1].islower() and ctx.lexicon.zipf(before) < 2.5 and (mark != "," or ctx.lexicon.zipf(after) < 2.5):
+        # (a comma needs both words rare: "pillows,chairs" is a list that lost its space)
+        ev += ("rare lower-case word before the mark",)
+    if text[start - 1:start] in ("'", '"', "`") or text[end:end + 1] in ("'", '"', "`", "/", "]", "="):
+        ev += ("inside a quoted literal or a path",)
+    technical = technical_signal(text, ctx)
+    if technical:
+        ev += tuple(technical)
+        if mark == "," and (
+            text[start - 1:start] in ("(", "{", "[", ",") or text[end:end + 1] == "," or text[end:end + 1] in (")", "}", "]")
+        ):
+            ev += ("list without spaces in technical text",)  # "(hr,ro)", "remount,rw", "a,b,c"
+        elif mark in ".:" and before[:1].islower() and after.lower() not in _SENTENCE_OPENERS:
+            # "decimal.Decimal", "xml:id"; not "to start.The loop"
+            ev += ("qualified name in technical text",)
+    return ev
+
+
 def _glued_at(
     text: str, offset: int, prot, ctx: Context, start: int, pos: int, before: str, after: str
 ) -> Candidate | None:
@@ -235,7 +264,7 @@ def _glued_at(
     at = offset + pos + 1
     if punct == ",":
         if len(after) >= 2:  # "blankets,down"
-            return candidate(_AFTER, at, at, " ", _EV_COMMA)
+            return candidate(_AFTER, at, at, " ", _EV_COMMA + _code_evidence(text, ctx, start, end, before, after))
         return None
     if punct in ";:)":
         # "rain;then", "Note:the", "(see above)and": a word on both sides;
@@ -255,7 +284,8 @@ def _glued_at(
                 return None
             lex = ctx.lexicon
             if lex.zipf(after) >= 3.0 and (lex.zipf(before) >= 2.5 or punct == ")"):
-                return candidate(_AFTER, at, at, " ", _EV_BRACKET if punct == ")" else _EV_COLON)
+                ev0 = _EV_BRACKET if punct == ")" else _EV_COLON
+                return candidate(_AFTER, at, at, " ", ev0 + _code_evidence(text, ctx, start, end, before, after))
         return None
     if after[:1].isupper() and after[1:].islower() and len(after) >= 2:  # "plates.Children"
         if before + punct in _BRANDS:
@@ -274,7 +304,7 @@ def _glued_at(
             if ctx.lexicon.zipf(before) < 3.0 or not before[1:].islower():
                 return None
             ev = _EV_NAME
-        return candidate(_AFTER, at, at, " ", ev)
+        return candidate(_AFTER, at, at, " ", ev + _code_evidence(text, ctx, start, end, before, after))
     if punct == "." and ctx.lang == "en" and after in _SPEECH_VERBS and before.isalpha():
         return candidate(_AFTER, offset + pos, offset + pos + 1, ", ", _EV_SPEECH)
     return None
