@@ -160,6 +160,19 @@ def compose_edits(
     """
     if not new:
         return list(applied)
+    if not applied:
+        # Nothing to merge with (current is the original, and new edits
+        # chain only through an applied one): each new edit is kept, its
+        # ``before`` read from the original (the first rule of a call to
+        # edit, on text dense with edits, went through the sweep per edit).
+        out = in_position_order(new)
+        if out is new:
+            out = list(out)
+        for k, e in enumerate(out):
+            if original[e.start:e.end] != e.before:
+                out[k] = new_edit(e.rule, e.start, e.end, original[e.start:e.end], e.after, e.confidence,
+                                  e.evidence, e.category)
+        return out
     n_applied = len(applied)
     # Where each applied edit's output ends in current coordinates, and the
     # shift (current - original) after it. Applied edits are sorted and do

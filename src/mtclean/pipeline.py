@@ -302,17 +302,22 @@ class Pipeline:
         # read the same text again, and are skipped. (It holds the texts the
         # rules that edited made, so not for a very long text.)
         seen: list[str | None] | None = [None] * len(rules) if len(current) < _SEEN_UP_TO else None
+        # (Where the text changed is read only by a windowed pass, which
+        # needs the touched words too: without them, only whether it changed.)
+        spans = touched is not None
+        later = max(1, self.passes) - 1
         current, applied, changed = self._pass(
-            rules, text, current, applied, ctx, None, 0, below, found, suggestions, touched=touched, seen=seen
+            rules, text, current, applied, ctx, None, 0, below, found, suggestions,
+            touched=touched if later else None, seen=seen, spans=spans,
         )
-        for _ in range(max(1, self.passes) - 1):
+        for k in range(later):
             if not changed:
                 break
             if len(current) < _WINDOWED_FROM or touched is None:
                 # A text of paragraph size: the whole of it again, so that the
                 # result is a fixed point of every rule (normalize is idempotent).
                 current, applied, changed = self._pass(
-                    rules, text, current, applied, ctx, None, 0, below, found, suggestions, seen=seen
+                    rules, text, current, applied, ctx, None, 0, below, found, suggestions, seen=seen, spans=spans
                 )
                 continue
             # The words an edit wrote or removed are evidence elsewhere too
@@ -320,7 +325,8 @@ class Pipeline:
             # other places are read again as well.
             near = _merge_spans(changed + _occurrences(current, touched))
             changed = []
-            touched = set()
+            # (The last pass's touched words would be read by no pass.)
+            touched = set() if k < later - 1 else None
             offset = 0  # how much the windows done so far moved the text
             for ws0, we0 in _windows(current, near):
                 # (window and spans over the text before this pass's windows)
@@ -332,7 +338,7 @@ class Pipeline:
                 whole = ws0 == 0 and we0 == len(current)
                 sub_new, sub_edits, sub_changed = self._pass(
                     rules, sub, sub, [], ctx.fresh(), local, ws, below, found, suggestions, applied, touched,
-                    seen if whole else None,
+                    seen if whole else None, spans=True,
                 )
                 if not sub_edits:
                     continue
@@ -358,6 +364,7 @@ class Pipeline:
         outer: list[Edit] | None = None,
         touched: set[str] | None = None,
         seen: list[str | None] | None = None,
+        spans: bool = True,
     ) -> tuple[str, list[Edit], list[tuple[int, int]]]:
         """Every rule once over ``current``; returns the text, ``applied`` (over ``base``) and where it changed.
 
@@ -369,6 +376,8 @@ class Pipeline:
         ``seen`` (one slot a rule): the text each rule last read and found
         nothing to apply in. A rule is pure, so on that same text again it
         would find the same nothing (and the same suggestions): it is skipped.
+        ``spans=False``: where the text changed is not wanted (no windowed
+        pass follows); the list returned is then only empty or not.
         """
         changed: list[tuple[int, int]] = []
         for i, rule in enumerate(rules):
@@ -399,7 +408,10 @@ class Pipeline:
             current = ctx.advance(current, new)
             if touched is not None:
                 touched.update(_words_around(current, _output_spans(new)))
-            changed = _map_spans(changed, new, grow=True)
+            if spans:
+                changed = _map_spans(changed, new, grow=True)
+            elif not changed:
+                changed = [(0, 0)]  # (changed, somewhere)
             if near is not None:
                 near = _map_spans(near, new, grow=False)
         return current, applied, changed
