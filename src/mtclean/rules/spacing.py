@@ -401,6 +401,13 @@ def _space_after_in(
                 # mark every few characters the calls were most of the cost).
                 yield new_tuple(Candidate, (pos + 1, pos + 1, " ", sentence_conf, _EV_SENTENCE))
                 continue
+            punct = text[pos]
+            if punct in ".!?" and not after[:1].isupper() and (punct != "." or after not in _SPEECH_VERBS):
+                # "yes!no": no capital after the mark, no speech verb after
+                # a period: _glued_at would make nothing of it (asked at
+                # every mark of a text dense with them, its call was most
+                # of the cost).
+                continue
             c = _glued_at(text, 0, prot, ctx, j, pos, before, after)
             if c is not None:
                 yield c
