@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 import bisect
-from itertools import accumulate
+from itertools import accumulate, islice
+import operator
 import re
 from typing import Callable, Iterable, Iterator, Mapping
 
@@ -296,7 +297,7 @@ class Pipeline:
         # change that still depends on it is not revisited in that call.)
         # (The touched words are only read by a windowed pass: a text far
         # too short to reach that length after one pass does not collect them.)
-        touched: set[str] | None = set() if len(current) >= _COLLECT_TOUCHED_FROM else None
+        touched: _Touched | None = _Touched(len(current)) if len(current) >= _COLLECT_TOUCHED_FROM else None
         # What each rule read and left alone, for a text that a later pass
         # reads whole: the rules after the last one that changed anything
         # read the same text again, and are skipped. (It holds the texts the
@@ -323,12 +324,21 @@ class Pipeline:
             # The words an edit wrote or removed are evidence elsewhere too
             # (a name now written alone, a token no longer recurring): their
             # other places are read again as well.
-            near = _merge_spans(changed + _occurrences(current, touched))
+            windows = _windows(current, changed) if _dense(changed, len(current)) else None
+            if windows == [(0, len(current))]:
+                # Changes everywhere: the window is the whole text and every
+                # edit of this pass is near a change, so the touched words'
+                # places would add nothing (more spans can only widen the
+                # windows; see _dense): they are not looked for.
+                near = changed
+            else:
+                near = _merge_spans(changed + _occurrences(current, touched.words()))
+                windows = _windows(current, near)
             changed = []
             # (The last pass's touched words would be read by no pass.)
-            touched = set() if k < later - 1 else None
+            touched = _Touched(len(current)) if k < later - 1 else None
             offset = 0  # how much the windows done so far moved the text
-            for ws0, we0 in _windows(current, near):
+            for ws0, we0 in windows:
                 # (window and spans over the text before this pass's windows)
                 local = [(s - ws0, e - ws0) for s, e in near if ws0 <= s and e <= we0]
                 ws, we = ws0 + offset, we0 + offset
@@ -362,7 +372,7 @@ class Pipeline:
         found: dict[tuple, Edit],
         suggestions: bool,
         outer: list[Edit] | None = None,
-        touched: set[str] | None = None,
+        touched: "_Touched | None" = None,
         seen: list[str | None] | None = None,
         spans: bool = True,
     ) -> tuple[str, list[Edit], list[tuple[int, int]]]:
@@ -403,11 +413,10 @@ class Pipeline:
             if not new:
                 continue
             applied = compose_edits(base, applied, current, new)
-            if touched is not None:
-                touched.update(_words_around(current, [(e.start, e.end) for e in new]))
+            before = current
             current = ctx.advance(current, new)
             if touched is not None:
-                touched.update(_words_around(current, _output_spans(new)))
+                touched.add(before, new, current)
             if spans:
                 changed = _map_spans(changed, new, grow=True)
             elif not changed:
@@ -519,6 +528,63 @@ def _shifted(edits: Iterable[Edit], by: int) -> list[Edit]:
     # (new_edit, not dataclasses.replace: a window or block dense with edits moves thousands)
     return [new_edit(e.rule, e.start + by, e.end + by, e.before, e.after, e.confidence, e.evidence, e.category)
             for e in edits]
+
+
+class _Touched:
+    """The words the applied edits of a pass removed or wrote, found when a later pass asks.
+
+    Each rule's edits are kept with the texts before and after them, and
+    their words read only if :meth:`words` is called: a later pass over a
+    text changed everywhere does not read them (see ``_dense``), and on
+    text dense with edits finding them was most of the pipeline's own cost.
+    A text of ``_SEEN_UP_TO`` characters or more is read at once instead
+    (its versions are not kept).
+    """
+
+    __slots__ = ("found", "kept")
+
+    def __init__(self, size: int):
+        self.found: set[str] = set()
+        self.kept: list[tuple[str, list[Edit], str]] | None = [] if size < _SEEN_UP_TO else None
+
+    def add(self, before: str, edits: list[Edit], after: str) -> None:
+        """Note ``edits`` (over ``before``), which made ``after``."""
+        if self.kept is None:
+            self._read(before, edits, after)
+        else:
+            self.kept.append((before, edits, after))
+
+    def _read(self, before: str, edits: list[Edit], after: str) -> None:
+        self.found.update(_words_around(before, [(e.start, e.end) for e in edits]))
+        self.found.update(_words_around(after, _output_spans(edits)))
+
+    def words(self) -> set[str]:
+        """The lower-cased words the noted edits touched (what _words_around gives, before and after each)."""
+        if self.kept:
+            for before, edits, after in self.kept:
+                self._read(before, edits, after)
+            self.kept = []
+        return self.found
+
+
+def _dense(spans: list[tuple[int, int]], n: int) -> bool:
+    """Whether every position of a text of ``n`` characters is within ``_NEAR`` of one of ``spans`` (merged, sorted).
+
+    Then so it stays through a pass: an edit maps the spans and adds its
+    own output to the pass's changes, so every stretch of unchanged text
+    between them is a piece of one that was there before (no longer than
+    ``2 * _NEAR``, or ``_NEAR`` at the ends); every edit the pass proposes
+    is near one of them, whatever other spans are added.
+
+    >>> _dense([(30, 31), (100, 110)], 140), _dense([(30, 31), (130, 140)], 140)
+    (True, False)
+    """
+    if not spans or spans[0][0] > _NEAR or n - spans[-1][1] > _NEAR:
+        return False
+    if len(spans) == 1:
+        return True
+    gap = max(map(operator.sub, islice((s for s, _ in spans), 1, None), (e for _, e in spans)))
+    return gap <= 2 * _NEAR
 
 
 def _is_near(spans: list[tuple[int, int]], start: int, end: int) -> bool:
