@@ -1,0 +1,185 @@
+"""The per-edit bookkeeping's shortcuts give what the general code gives.
+
+Text dense with edits (one every few characters) made the pipeline's own
+bookkeeping cost more than the rules: each shortcut here skips work whose
+answer is known, and is checked against the work done in full.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from unittest import mock
+
+import regex
+from hypothesis import example, given, settings, strategies as st
+
+from hostile_shapes import SHAPES
+
+from mtclean import default_pipeline, make_pipeline, pipeline
+from mtclean.edits import Edit, apply_edits, compose_edits
+from mtclean.rule import Candidate, Context, Rule
+from mtclean.rules import punctuation, spacing
+
+
+# ---------------------------------------------------------------- Rule.split in one loop
+def _split_reference(rule: Rule, text: str, ctx: Context, below: bool) -> tuple[list[Edit], list[Edit]]:
+    """Rule.split as it was: every candidate built and sorted, then partitioned."""
+    if not below and rule.kind != "repair":
+        return [], []
+    threshold = ctx.threshold(rule)
+    found = rule.candidates(text, ctx, None if below else threshold)
+    applied: list[Edit] = []
+    rest: list[Edit] = []
+    last_end = -1
+    for e in found:
+        if e.confidence < threshold or rule.kind != "repair":
+            rest.append(e)
+            continue
+        if e.start < last_end or (e.start == last_end and e.start == e.end and applied and applied[-1].start == e.start):
+            continue
+        applied.append(e)
+        last_end = e.end
+    return applied, rest
+
+
+_spans = st.lists(
+    st.tuples(st.integers(0, 12), st.integers(0, 3), st.sampled_from(["", "x", "ab", " "]), st.sampled_from([None, 0.2, 0.5, 0.9])),
+    max_size=12,
+)
+
+
+@given(_spans, st.booleans(), st.sampled_from(["repair", "finding"]))
+@example([(3, 1, "x", 0.9), (1, 0, " ", None), (1, 0, "y", 0.9)], False, "repair")  # out of order, then equal starts
+def test_split_in_one_loop_equals_candidates_then_partition(raw, below, kind):
+    text = "abcdefghijklmnop"
+    cands = [(s, s + n, r) if c is None else Candidate(s, s + n, r, c, ("e",)) for s, n, r, c in raw]
+    rule = Rule("r", lambda t, ctx: iter(cands), category="spacing", kind=kind)
+    ctx = Context("en")
+    assert rule.split(text, ctx, below=below) == _split_reference(rule, text, ctx, below)
+
+
+# ---------------------------------------------------------------- compose_edits with nothing applied
+def test_compose_with_nothing_applied_keeps_the_edits_and_reads_before_from_the_original():
+    original = "the cat sat"
+    kept = Edit("r", 4, 7, "cat", "dog", 0.8, ("x",), "c")
+    wrong = Edit("r", 8, 11, "???", "lay")
+    out = compose_edits(original, [], original, [wrong, kept])
+    assert out[0] is kept
+    assert out[1] == dataclasses.replace(wrong, before="sat")
+    assert apply_edits(original, out) == "the dog lay"
+
+
+# ---------------------------------------------------------------- touched words read when asked
+@given(st.lists(st.sampled_from(["Kyiv", "zzz", "qqq", " ", "\n", "\n\n", "café", ".", "x" * 30]), max_size=60))
+@settings(max_examples=60, deadline=None)
+def test_touched_words_read_later_are_those_read_at_once(units):
+    text = "".join(units)
+    rnd = random.Random(len(text))
+    touched = pipeline._Touched(len(text))
+    eager: set[str] = set()
+    for _ in range(3):
+        points = sorted(rnd.sample(range(len(text) + 1), min(4, len(text) + 1)))
+        edits = [Edit("r", p, min(p + 1, len(text)), text[p:min(p + 1, len(text))], "é") for p in points[::2]]
+        edits = [e for k, e in enumerate(edits) if k == 0 or e.start >= edits[k - 1].end]
+        after = apply_edits(text, edits)
+        touched.add(text, edits, after)
+        eager |= pipeline._words_around(text, [(e.start, e.end) for e in edits])
+        eager |= pipeline._words_around(after, pipeline._output_spans(edits))
+        text = after
+    assert touched.words() == eager
+
+
+# ---------------------------------------------------------------- a later pass over a text changed everywhere
+def _shout(text: str) -> str:
+    # (Only "kyiv!": the word's other places are not changed, and a later
+    # pass reads them because the word was touched.)
+    return text.replace("kyiv!", "KYIV!")
+
+
+def _after_shouting(text: str) -> str:
+    # Acts only once another rule's output is in the text: a second pass's work.
+    return text.replace("zzz", "ZZZ") if "KYIV" in text else text
+
+
+_UNITS = ["kyiv! ", "zzz ", "kyiv zzz ", "kyiv! zzz ", "x" * 290 + " ", "x" * 45 + " ", "\n", "\n\n", "cafÃ© ", "Ab.Cd. ", "word , "]
+
+
+def _explained(p, text):
+    r = p.explain(text, lang="en", suggestions=True)
+    return r.text, r.edits, r.suggestions
+
+
+@given(st.lists(st.sampled_from(_UNITS), min_size=1, max_size=30), st.integers(1, 3))
+@example(["kyiv! zzz "], 1)
+@example(["kyiv! zzz ", "x" * 45 + " "], 2)
+# changes far apart, and a place of the touched word between them
+@example(["kyiv! ", "x" * 290 + " ", "x" * 290 + " ", "kyiv zzz ", "x" * 290 + " ", "x" * 290 + " "], 1)
+@settings(max_examples=25, deadline=None)
+def test_a_later_pass_over_text_changed_everywhere_reads_what_the_full_path_reads(units, parts):
+    unit = "".join(units)
+    text = (unit * (pipeline._WINDOWED_FROM // max(1, len(unit)) + 1))[: pipeline._WINDOWED_FROM + 500]
+    text = "\n\n".join([text] * parts) if parts > 1 else text
+    p = dataclasses.replace(make_pipeline(_after_shouting, _shout), passes=3)
+    fast = _explained(p, text)
+    with mock.patch.object(pipeline, "_dense", lambda spans, n: False):
+        full = _explained(p, text)
+    assert fast == full
+
+
+def test_the_dense_shapes_read_what_the_full_path_reads():
+    p = default_pipeline()
+    for name in ("dotted_caps", "fullwidth_punct", "mojibake_spaced", "glued_mojibake_lines", "spaced_punct", "crlf_lines"):
+        text = SHAPES[name](30_000)
+        fast = _explained(p, text)
+        with mock.patch.object(pipeline, "_dense", lambda spans, n: False):
+            assert _explained(p, text) == fast, name
+
+
+def test_dense():
+    near = pipeline._NEAR
+    assert pipeline._dense([(near, near + 1), (3 * near + 1, 3 * near + 2)], 4 * near + 2)
+    assert not pipeline._dense([(near + 1, near + 2)], near + 2)  # the start is too far
+    assert not pipeline._dense([(0, 1), (2 * near + 2, 2 * near + 3)], 2 * near + 3)  # one gap too wide
+    assert not pipeline._dense([], 10)
+
+
+# ---------------------------------------------------------------- fix_fullwidth_punctuation
+def _fullwidth_reference(text: str) -> list[tuple[int, int, str]]:
+    """_find_fullwidth as it was: each mark's stretch searched for a Latin word."""
+    out = []
+    for m in punctuation._FW_RUN.finditer(text):
+        s, e = m.start(), m.end()
+        ls = text.rfind("\n", 0, s) + 1
+        le = text.find("\n", e)
+        le = len(text) if le < 0 else le
+        if punctuation._CJK.search(text, ls, le) or not regex.search(r"\p{Latin}{2,}", text[max(ls, s - 40):min(le, e + 40)]):
+            continue
+        out.append((s, e, "".join(punctuation._FULLWIDTH[c] for c in m.group())))
+    return out
+
+
+@given(st.lists(st.sampled_from(["！", "？！", "，", "yes", "a", " ", "\n", "東", "-" * 30, "1"]), max_size=60))
+@example(["yes", "！", "-" * 30, "-" * 30, "！", "yes"])
+def test_fullwidth_marks_with_a_latin_word_reused_equal_each_searched(units):
+    text = "".join(units)
+    assert [c[:3] for c in punctuation._find_fullwidth(text, Context("en"))] == _fullwidth_reference(text)
+
+
+# ---------------------------------------------------------------- fix_space_after_punctuation
+@given(st.lists(st.sampled_from(["yes", "Ab", "no", "said", "Said", "U", ".", "!", "?", " ", "é", "www.x.com"]), max_size=30))
+@example(["yes", "!", "no", ".", "said", "?", "said"])
+def test_marks_skipped_without_a_capital_after_are_those_glued_at_declines(units):
+    text = "".join(units)
+    ctx = Context("en")
+    prot = spacing.protected(text, ctx)
+    for m in spacing._PUNCT_BEFORE_LETTER.finditer(text):
+        pos = m.start()
+        after = spacing._LETTERS.match(text, pos + 1).group()
+        punct = text[pos]
+        if punct in ".!?" and not after[:1].isupper() and (punct != "." or after not in spacing._SPEECH_VERBS):
+            j = pos
+            while j > 0 and text[j - 1].isalnum():
+                j -= 1
+            for p in (None, prot):
+                assert spacing._glued_at(text, 0, p, ctx, j, pos, text[j:pos], after) is None
