@@ -184,6 +184,7 @@ class Pipeline:
             language,
             min_confidence=self.min_confidence if mc is None else mc,
             thresholds=dict(self.thresholds),
+            below=suggestions,
         )
         applied: list[Edit] = []
         current = text

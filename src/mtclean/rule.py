@@ -75,6 +75,11 @@ class Context:
     # may hold an opening line, only its last a closing note.
     starts_text: bool = True
     ends_text: bool = True
+    # Whether the caller reads the candidates below their rule's threshold
+    # (``explain(suggestions=True)``). When not, a finder may leave out
+    # those it can tell in advance would fall below it; the edits applied
+    # are the same either way.
+    below: bool = True
 
     def threshold(self, rule: "Rule") -> float:
         """The confidence an edit of ``rule`` needs to be applied."""
