@@ -183,3 +183,62 @@ def test_marks_skipped_without_a_capital_after_are_those_glued_at_declines(units
                 j -= 1
             for p in (None, prot):
                 assert spacing._glued_at(text, 0, p, ctx, j, pos, text[j:pos], after) is None
+
+
+# ---------------------------------------------------------------- candidates the caller does not read
+def _texts_of_every_shape() -> list[str]:
+    return [SHAPES[name](n) for name in sorted(SHAPES) for n in (600, 3000)] + [
+        "the cat sat. the dog ran. It was late.",
+        "It was late. the dog ran.\ni think so",
+        "It was late. the dog ran. Then it rained.",
+        "He said. i'm here. the end.",
+        "a b\r\na b\r\n",
+    ]
+
+
+def test_a_finder_told_no_suggestions_are_read_applies_the_same():
+    for lang, args in (("en", {}), ("en", {"min_confidence": 0.4}), ("en", {"min_confidence": 0.2}), ("de", {})):
+        for text in _texts_of_every_shape():
+            for rule in default_pipeline().rules:
+                if rule.kind != "repair" or not rule.applies_to(lang):
+                    continue
+                full = rule.split(text, Context(lang, **args))[0]
+                assert rule.split(text, Context(lang, below=False, **args), below=False)[0] == full, (rule.name, text[:40])
+
+
+@given(st.lists(st.sampled_from(["the ", "cat", ". ", "! ", "\n", "i ", "i'm ", "It ", "U.S. ", "iPhone ", "Then "]), max_size=30))
+def test_sentence_starts_told_no_suggestions_apply_the_same(units):
+    text = "".join(units)
+    from mtclean.rules.sentences import CAPITALISE_SENTENCE_START as rule
+
+    for args in ({}, {"min_confidence": 0.4}):
+        full = rule.split(text, Context("en", **args))[0]
+        assert rule.split(text, Context("en", below=False, **args), below=False)[0] == full
+
+
+# ---------------------------------------------------------------- join_spaced_hyphens' hyphenated runs
+def _hyphenated_runs_reference(lower: str) -> set[str]:
+    """_HyphenatedWords' runs as they were found: each end walked a character at a time."""
+    char = regex.compile(r"[\p{L}\p{N}'’-]")
+    runs, n, i = set(), len(lower), lower.find("-")
+    while i >= 0:
+        lo = i
+        while lo > 0 and char.match(lower, lo - 1):
+            lo -= 1
+        hi = i + 1
+        while hi < n and char.match(lower, hi):
+            hi += 1
+        runs.add(lower[lo:hi])
+        i = lower.find("-", hi)
+    return runs
+
+
+@given(st.lists(st.sampled_from(["-", " - ", "a", "é", "1", "'", "’", " ", ".", "\n", "x-y"]), max_size=40))
+@example(["-", "a", "-", "-", " ", "1", "’", "-"])
+def test_hyphenated_runs_found_by_one_match_an_end(units):
+    from mtclean.rules.whitespace import _HyphenatedWords
+
+    text = "".join(units)
+    blob = _HyphenatedWords(text)._blob
+    assert set(blob.split("\n")) - {""} == _hyphenated_runs_reference(text) - {""}
+    assert len(blob) == len("\n".join(_hyphenated_runs_reference(text)))
