@@ -82,11 +82,17 @@ def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
     if not _has_needle_before(text):
         return
     prot = protected(text, ctx)
+    covers = prot.covers if prot.doc.protected else None  # (None: nothing is protected, nothing to ask per match)
+    french = ctx.lang in FRENCH_SPACED
     for m in line_matches(_SPACE_BEFORE, text, screened_lines(text, _LINES_BEFORE)):
-        if prot.covers(m.start() - 1, m.end() + 1):
+        ms, me = m.span()
+        if covers is not None and covers(ms - 1, me + 1):
             continue
-        closing = text[m.end() - 1]
-        if closing in ";:!?" and ctx.lang in FRENCH_SPACED:
+        closing = text[me - 1]
+        if closing == "," or closing == "." and not _ADDRESS_PART.match(text, me):
+            yield ms, me - 1, ""  # (the usual case, decided at once: none of the tests below applies)
+            continue
+        if closing in ";:!?" and french:
             continue  # French puts a space there
         if closing in ")]" and not _opened_before(text, m.start(), "(" if closing == ")" else "["):
             continue  # a bracket with no opening partner: a list item or a smiley
