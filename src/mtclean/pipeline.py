@@ -608,10 +608,36 @@ def _map_spans(spans: list[tuple[int, int]], edits: list[Edit], *, grow: bool) -
             return order[k].start + shift[k] + (len(order[k].after) if at_end else 0)
         return p + shift[k]
 
-    out = [(moved(s, False), moved(e, True)) for s, e in spans]
+    out: list[tuple[int, int]] = []
+    if spans:
+        # Spans are merged, so sorted by both ends: those strictly between
+        # two edits (after the end of edit k - 1, before the start of edit
+        # k) are all moved by shift[k], a slice at a time; only the others
+        # are asked moved() (with many spans and few edits, asking each was
+        # most of a later pass's bookkeeping).
+        span_starts = list(map(_FIRST, spans))
+        span_ends = list(map(_SECOND, spans))
+        i = 0
+        for k in range(len(order) + 1):
+            lo = bisect.bisect_right(span_starts, ends[k - 1], i) if k else i
+            for s, e in spans[i:lo]:
+                out.append((moved(s, False), moved(e, True)))
+            hi = bisect.bisect_left(span_ends, order[k].start, lo) if k < len(order) else len(spans)
+            if hi > lo:
+                d = shift[k]
+                out.extend([(s + d, e + d) for s, e in spans[lo:hi]] if d else spans[lo:hi])
+            i = max(i, hi)
+            if i >= len(spans):
+                break
+        for s, e in spans[i:]:
+            out.append((moved(s, False), moved(e, True)))
     if grow:
         out += [(ed.start + sh, ed.start + sh + len(ed.after)) for ed, sh in zip(order, shift)]
     return _merge_spans(out)
+
+
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -823,6 +849,8 @@ def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if not spans:
         return merged
     ordered = sorted(spans)
+    if all(map(operator.gt, map(_FIRST, islice(ordered, 1, None)), map(_SECOND, ordered))):
+        return ordered  # (each starts after the one before ends: nothing to merge, told at C speed)
     lo, hi = ordered[0]
     append = merged.append
     for s, e in ordered:  # (the span being grown kept in locals: text dense with edits has one every few characters)
