@@ -242,3 +242,58 @@ def test_hyphenated_runs_found_by_one_match_an_end(units):
     blob = _HyphenatedWords(text)._blob
     assert set(blob.split("\n")) - {""} == _hyphenated_runs_reference(text) - {""}
     assert len(blob) == len("\n".join(_hyphenated_runs_reference(text)))
+
+
+# ---------------------------------------------------------------- spans moved through edits
+def _map_spans_reference(spans, edits, grow):
+    """pipeline._map_spans as it was: every span end asked where it moves."""
+    import bisect
+    from itertools import accumulate
+
+    order = sorted(edits, key=lambda e: (e.start, e.end))
+    ends = [e.end for e in order]
+    shift = list(accumulate([len(e.after) - (e.end - e.start) for e in order], initial=0))
+
+    def moved(p, at_end):
+        k = bisect.bisect_right(ends, p)
+        if k < len(order) and order[k].start < p:
+            return order[k].start + shift[k] + (len(order[k].after) if at_end else 0)
+        return p + shift[k]
+
+    out = [(moved(s, False), moved(e, True)) for s, e in spans]
+    if grow:
+        out += [(ed.start + sh, ed.start + sh + len(ed.after)) for ed, sh in zip(order, shift)]
+    merged = []
+    for s, e in sorted(out):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 4)), max_size=12),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 3), st.integers(0, 3)), max_size=8),
+    st.booleans(),
+)
+@example([(5, 0), (5, 2), (9, 1)], [(5, 0, 1), (7, 0, 2)], False)
+def test_spans_moved_a_slice_at_a_time_equal_each_asked(raw_spans, raw_edits, grow):
+    spans = pipeline._merge_spans([(s, s + n) for s, n in raw_spans])
+    edits, last = [], -1
+    for s, n, k in sorted(raw_edits):
+        if s >= last and not (s == last and n == 0 and edits and edits[-1].start == s):
+            edits.append(Edit("r", s, s + n, "x" * n, "y" * k))
+            last = s + n
+    assert pipeline._map_spans(spans, edits, grow=grow) == _map_spans_reference(spans, edits, grow)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "a+b", "c+a"]), st.sampled_from(["", "x", "x+y"]),
+                          st.sampled_from([(), ("e1",), ("e2", "e1")]), st.sampled_from([0.3, 0.9, 1.0])),
+                min_size=1, max_size=20))
+def test_merged_facts_of_many_members_equal_those_read_one_by_one(raw):
+    from mtclean import edits as E
+
+    members = [Edit(r, 0, 1, "x", "y", c, ev, cat) for r, cat, ev, c in raw]
+    as_lists = [dataclasses.replace(m, evidence=list(m.evidence)) for m in members]  # unhashable: one by one
+    assert E._merged_facts(members) == E._merged_facts(as_lists)
