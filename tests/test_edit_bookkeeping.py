@@ -297,3 +297,25 @@ def test_merged_facts_of_many_members_equal_those_read_one_by_one(raw):
     members = [Edit(r, 0, 1, "x", "y", c, ev, cat) for r, cat, ev, c in raw]
     as_lists = [dataclasses.replace(m, evidence=list(m.evidence)) for m in members]  # unhashable: one by one
     assert E._merged_facts(members) == E._merged_facts(as_lists)
+
+
+@given(st.lists(st.sampled_from(["a", "B", "é", "É", ".", "1", "_", "’", "-", "x" * 30, "(", "٣"]), max_size=40))
+@example(["x" * 30, "x" * 30, "a", ".", "B"])
+@example(["a", "x" * 30, "x" * 30, "-", "B"])
+def test_by_design_alternatives_apart_equal_the_alternation(units):
+    from mtclean.rules.sentences import _BY_DESIGN, _by_design
+
+    token = "".join(units)
+    assert _by_design(token) == (_BY_DESIGN.search(token) is not None)
+
+
+@given(st.integers(0, 40), st.sampled_from(["Ab.Cdefghijkl", "ab.Cd", "said.Then", "x,yyyyyyyyyyyy", "month.according"]))
+@example(14, "month.according")  # the period last in the first piece: "according" read whole, a speech verb
+def test_space_after_in_pieces_reads_the_words_past_a_piece_as_the_whole_text(shift, glued):
+    from mtclean.rules.spacing import _WINDOW, _find_space_after, _space_after_in
+
+    # A glued mark at each place around the first cut between pieces: the
+    # letters after it are read past the piece's end as in the whole text.
+    text = "x " * ((_WINDOW - 20 + shift) // 2) + glued + " " + "y " * 9000
+    whole = list(_space_after_in(text, 0, len(text), Context("en")))
+    assert list(_find_space_after(text, Context("en"))) == whole
