@@ -319,3 +319,17 @@ def test_space_after_in_pieces_reads_the_words_past_a_piece_as_the_whole_text(sh
     text = "x " * ((_WINDOW - 20 + shift) // 2) + glued + " " + "y " * 9000
     whole = list(_space_after_in(text, 0, len(text), Context("en")))
     assert list(_find_space_after(text, Context("en"))) == whole
+
+
+# ---------------------------------------------------------------- remove_stray_opening's screen
+@given(st.lists(st.sampled_from(["AND", "BUT", "OR", "THENCE", "x", " ", "\t", "\ufeff", "\n", "\r", "A"]), max_size=30),
+       st.sampled_from([("AND", "BUT", "OR", "THEN"), ("UND", "ABERDEENSHIREX", "O")]))
+@example([" ", " ", " ", " ", " ", " ", " ", " ", " ", "AND"], ("AND",))  # the prefix ends at the 12th character
+@example([" ", " ", " ", " ", " ", " ", " ", " ", " ", " ", "AND"], ("AND",))  # one past it
+def test_stray_opening_screen_is_the_line_by_line_test(units, prefixes):
+    from mtclean.rules.preamble import _line_start_screen
+
+    text = "".join(units)
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    by_line = any(text[s:s + 12].lstrip(" \t\ufeff").startswith(prefixes) for s in starts)
+    assert (_line_start_screen(prefixes).search(text) is not None) == by_line
