@@ -873,11 +873,24 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     # come in order, so each search starts where the one before stopped and
     # keeps its answer when nothing new is found (the same answers).
     p_from = p = q_to = q = -1
+    # The line searches of the last span that was searched (line_lo,
+    # line_hi: their "\n" or -1) and where it ended, when it holds no "\n".
+    # A later span that starts after it and ends by line_hi lies on the same
+    # line (no "\n" from that line's start to its end), and while both "\n"
+    # are within the searches' reach, its searches would find the same: its
+    # window is the same, already in ``out`` (a change every few characters
+    # of short lines searched each line again for each).
+    line_lo = line_hi = last_end = -2
     for s, e in spans:
+        if s >= last_end >= 0 and s - _WINDOW <= line_lo and (line_hi == -1 or e <= line_hi <= e + _WINDOW):
+            last_end = e
+            continue
         lo = text.rfind("\n", max(0, s - _WINDOW), s)
         hi = text.find("\n", e, e + _WINDOW)
         if (lo < 0 and s > _WINDOW) or (hi < 0 and n - e > _WINDOW):
             return [(0, n)]  # a very long line: read the text whole
+        line_lo, line_hi = lo, hi
+        last_end = e if text.find("\n", s, e) < 0 else -2
         lo = 0 if lo < 0 else lo + 1
         hi = n if hi < 0 else hi
         # p: the last blank line starting in [lo - _WINDOW, lo) (rfind("\n\n", lo - _WINDOW, lo + 1))
