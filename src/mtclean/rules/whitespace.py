@@ -164,13 +164,14 @@ def _find_spaced_hyphens(text: str, ctx: Context) -> Iterator[Candidate]:
     if " - " not in text:
         return
     prot = protected(text, ctx)
+    covers = prot.covers if prot.doc.protected else None  # (None: nothing is protected, nothing to ask per match)
     written = None
     # Only the lines with " - ": every match holds it, and none holds "\n"
     # (letters, digits, apostrophes and " - "; the rest are lookarounds).
     for m in line_matches(_SPACED, text, screened_lines(text, " - ")):
         a, b = m.group(1), m.group(2)
         s, e = m.end(1), m.start(2)
-        if prot.covers(m.start(), m.end()):
+        if covers is not None and covers(m.start(), m.end()):
             continue
         joined = f"{a}-{b}"
         # Evidence, strongest first: the text writes the joined word itself.
