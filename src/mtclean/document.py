@@ -281,6 +281,8 @@ def _quoted_spans(text: str) -> list[Span]:
 # How far a window is widened looking for whitespace; past it (text without
 # spaces) the new text is scanned whole, once: still linear per call.
 _MAX_WIDEN = 256
+# Windows this close (characters) are scanned as one.
+_JOIN_WITHIN = 16
 
 
 def _remap(spans: list[Span], old: str, new: str, edits: Sequence[Edit], scan) -> list[Span]:
@@ -293,7 +295,11 @@ def _remap(spans: list[Span], old: str, new: str, edits: Sequence[Edit], scan) -
         we = _ahead_to_space(old, e.end)
         if ws < 0 or we < 0:
             return scan(new, 0, len(new))
-        if windows and ws <= windows[-1][1]:
+        if windows and ws <= windows[-1][1] + _JOIN_WITHIN:
+            # (Near windows scanned as one: the text between them is
+            # whitespace-bounded too, and scanning it again finds what
+            # carrying it over would; one scan per edit, on text with an
+            # edit every few characters, cost more than the characters.)
             windows[-1][1] = max(windows[-1][1], we)
         else:
             windows.append([ws, we])

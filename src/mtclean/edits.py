@@ -19,6 +19,8 @@ __all__ = ["Edit", "apply_edits", "compose_edits", "in_position_order", "new_edi
 # The sort key of edits and spans: by start, then end (at C speed).
 BY_POSITION = operator.attrgetter("start", "end")
 _START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
+_AFTER = operator.attrgetter("after")
 
 
 def in_position_order(edits: Sequence["Edit"]) -> list["Edit"]:
@@ -160,14 +162,30 @@ def compose_edits(
     """
     if not new:
         return list(applied)
+    if not applied:
+        # Nothing to merge with (current is the original, and new edits
+        # chain only through an applied one): each new edit is kept, its
+        # ``before`` read from the original (the first rule of a call to
+        # edit, on text dense with edits, went through the sweep per edit).
+        out = in_position_order(new)
+        if out is new:
+            out = list(out)
+        for k, e in enumerate(out):
+            if original[e.start:e.end] != e.before:
+                out[k] = new_edit(e.rule, e.start, e.end, original[e.start:e.end], e.after, e.confidence,
+                                  e.evidence, e.category)
+        return out
     n_applied = len(applied)
     # Where each applied edit's output ends in current coordinates, and the
     # shift (current - original) after it. Applied edits are sorted and do
     # not overlap, so both ends grow: the edits to copy before a new one are
     # found by bisection and copied as a slice (on text dense with edits,
     # the copying was most of a later call's cost).
-    shifts = list(accumulate([len(a.after) - (a.end - a.start) for a in applied]))
-    cur_ends = [a.end + d for a, d in zip(applied, shifts)]
+    # (Built with C-level maps: the applied edits of a text dense with
+    # edits are tens of thousands, read again at each later compose.)
+    a_ends = list(map(_END, applied))
+    shifts = list(accumulate(map(operator.sub, map(len, map(_AFTER, applied)), map(operator.sub, a_ends, map(_START, applied)))))
+    cur_ends = list(map(operator.add, a_ends, shifts))
 
     result: list[Edit] = []
     i = 0  # index into applied
@@ -215,24 +233,8 @@ def compose_edits(
             result.append(e)
             continue
         # Merge with applied[first_i:i].
-        rules: list[str] = []
-        categories: list[str] = []
-        evidence: list[str] = []
-        confidence = 1.0
         members = [*applied[first_i:i], *members_new]
-        for m in members:
-            for r in m.rule.split("+"):
-                if r not in rules:
-                    rules.append(r)
-            for c in m.category.split("+") if m.category else ():
-                if c not in categories:
-                    categories.append(c)
-            # A merged edit is as sure as its least sure member, and keeps
-            # every member's evidence.
-            confidence = min(confidence, m.confidence)
-            for ev in m.evidence:
-                if ev not in evidence:
-                    evidence.append(ev)
+        rules, categories, evidence, confidence = _merged_facts(members)
         o_start = min(applied[first_i].start, c_start - delta)
         d_end = shifts[i - 1]
         o_end = max(applied[i - 1].end, c_end - d_end)
@@ -263,6 +265,52 @@ def compose_edits(
             )
     result.extend(applied[i:])
     return result
+
+
+def _merged_facts(members: list[Edit]) -> tuple[list[str], list[str], list[str], float]:
+    """The rule names, categories and evidence of ``members`` (each once, in order of first use), and their confidence.
+
+    A merged edit is as sure as its least sure member, and keeps every
+    member's evidence.
+    """
+    confidence = min(1.0, min([m.confidence for m in members]))
+    if len(members) > 8:
+        # Members mostly share their rule, category and evidence: each
+        # distinct one is read once (a merge on text dense with edits can
+        # hold thousands). Evidence that cannot be hashed (a list a caller
+        # gave) is read member by member, below.
+        try:
+            return (*_distinct_parts(members), confidence)
+        except TypeError:
+            pass
+    rules: list[str] = []
+    categories: list[str] = []
+    evidence: list[str] = []
+    for m in members:
+        for r in m.rule.split("+"):
+            if r not in rules:
+                rules.append(r)
+        for c in m.category.split("+") if m.category else ():
+            if c not in categories:
+                categories.append(c)
+        for e in m.evidence:
+            if e not in evidence:
+                evidence.append(e)
+    return rules, categories, evidence, confidence
+
+
+def _distinct_parts(members: list[Edit]) -> tuple[list[str], list[str], list[str]]:
+    rules: dict[str, None] = {}
+    for r in dict.fromkeys([m.rule for m in members]):
+        rules.update(dict.fromkeys(r.split("+")))
+    categories: dict[str, None] = {}
+    for c in dict.fromkeys([m.category for m in members]):
+        if c:
+            categories.update(dict.fromkeys(c.split("+")))
+    evidence: dict[str, None] = {}
+    for ev in dict.fromkeys([m.evidence for m in members]):
+        evidence.update(dict.fromkeys(ev))
+    return list(rules), list(categories), list(evidence)
 
 
 def to_original(applied: Sequence[Edit], spans: Sequence[Edit]) -> list[Edit]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 import bisect
-from itertools import accumulate
+from itertools import accumulate, islice
+import operator
 import re
 from typing import Callable, Iterable, Iterator, Mapping
 
@@ -183,6 +184,7 @@ class Pipeline:
             language,
             min_confidence=self.min_confidence if mc is None else mc,
             thresholds=dict(self.thresholds),
+            below=suggestions,
         )
         applied: list[Edit] = []
         current = text
@@ -296,33 +298,48 @@ class Pipeline:
         # change that still depends on it is not revisited in that call.)
         # (The touched words are only read by a windowed pass: a text far
         # too short to reach that length after one pass does not collect them.)
-        touched: set[str] | None = set() if len(current) >= _COLLECT_TOUCHED_FROM else None
+        touched: _Touched | None = _Touched(len(current)) if len(current) >= _COLLECT_TOUCHED_FROM else None
         # What each rule read and left alone, for a text that a later pass
         # reads whole: the rules after the last one that changed anything
         # read the same text again, and are skipped. (It holds the texts the
         # rules that edited made, so not for a very long text.)
         seen: list[str | None] | None = [None] * len(rules) if len(current) < _SEEN_UP_TO else None
+        # (Where the text changed is read only by a windowed pass, which
+        # needs the touched words too: without them, only whether it changed.)
+        spans = touched is not None
+        later = max(1, self.passes) - 1
         current, applied, changed = self._pass(
-            rules, text, current, applied, ctx, None, 0, below, found, suggestions, touched=touched, seen=seen
+            rules, text, current, applied, ctx, None, 0, below, found, suggestions,
+            touched=touched if later else None, seen=seen, spans=spans,
         )
-        for _ in range(max(1, self.passes) - 1):
+        for k in range(later):
             if not changed:
                 break
             if len(current) < _WINDOWED_FROM or touched is None:
                 # A text of paragraph size: the whole of it again, so that the
                 # result is a fixed point of every rule (normalize is idempotent).
                 current, applied, changed = self._pass(
-                    rules, text, current, applied, ctx, None, 0, below, found, suggestions, seen=seen
+                    rules, text, current, applied, ctx, None, 0, below, found, suggestions, seen=seen, spans=spans
                 )
                 continue
             # The words an edit wrote or removed are evidence elsewhere too
             # (a name now written alone, a token no longer recurring): their
             # other places are read again as well.
-            near = _merge_spans(changed + _occurrences(current, touched))
+            windows = _windows(current, changed) if _dense(changed, len(current)) else None
+            if windows == [(0, len(current))]:
+                # Changes everywhere: the window is the whole text and every
+                # edit of this pass is near a change, so the touched words'
+                # places would add nothing (more spans can only widen the
+                # windows; see _dense): they are not looked for.
+                near = changed
+            else:
+                near = _merge_spans(changed + _occurrences(current, touched.words()))
+                windows = _windows(current, near)
             changed = []
-            touched = set()
+            # (The last pass's touched words would be read by no pass.)
+            touched = _Touched(len(current)) if k < later - 1 else None
             offset = 0  # how much the windows done so far moved the text
-            for ws0, we0 in _windows(current, near):
+            for ws0, we0 in windows:
                 # (window and spans over the text before this pass's windows)
                 local = [(s - ws0, e - ws0) for s, e in near if ws0 <= s and e <= we0]
                 ws, we = ws0 + offset, we0 + offset
@@ -332,7 +349,7 @@ class Pipeline:
                 whole = ws0 == 0 and we0 == len(current)
                 sub_new, sub_edits, sub_changed = self._pass(
                     rules, sub, sub, [], ctx.fresh(), local, ws, below, found, suggestions, applied, touched,
-                    seen if whole else None,
+                    seen if whole else None, spans=True,
                 )
                 if not sub_edits:
                     continue
@@ -356,8 +373,9 @@ class Pipeline:
         found: dict[tuple, Edit],
         suggestions: bool,
         outer: list[Edit] | None = None,
-        touched: set[str] | None = None,
+        touched: "_Touched | None" = None,
         seen: list[str | None] | None = None,
+        spans: bool = True,
     ) -> tuple[str, list[Edit], list[tuple[int, int]]]:
         """Every rule once over ``current``; returns the text, ``applied`` (over ``base``) and where it changed.
 
@@ -369,6 +387,8 @@ class Pipeline:
         ``seen`` (one slot a rule): the text each rule last read and found
         nothing to apply in. A rule is pure, so on that same text again it
         would find the same nothing (and the same suggestions): it is skipped.
+        ``spans=False``: where the text changed is not wanted (no windowed
+        pass follows); the list returned is then only empty or not.
         """
         changed: list[tuple[int, int]] = []
         for i, rule in enumerate(rules):
@@ -394,12 +414,14 @@ class Pipeline:
             if not new:
                 continue
             applied = compose_edits(base, applied, current, new)
-            if touched is not None:
-                touched.update(_words_around(current, [(e.start, e.end) for e in new]))
+            before = current
             current = ctx.advance(current, new)
             if touched is not None:
-                touched.update(_words_around(current, _output_spans(new)))
-            changed = _map_spans(changed, new, grow=True)
+                touched.add(before, new, current)
+            if spans:
+                changed = _map_spans(changed, new, grow=True)
+            elif not changed:
+                changed = [(0, 0)]  # (changed, somewhere)
             if near is not None:
                 near = _map_spans(near, new, grow=False)
         return current, applied, changed
@@ -509,6 +531,63 @@ def _shifted(edits: Iterable[Edit], by: int) -> list[Edit]:
             for e in edits]
 
 
+class _Touched:
+    """The words the applied edits of a pass removed or wrote, found when a later pass asks.
+
+    Each rule's edits are kept with the texts before and after them, and
+    their words read only if :meth:`words` is called: a later pass over a
+    text changed everywhere does not read them (see ``_dense``), and on
+    text dense with edits finding them was most of the pipeline's own cost.
+    A text of ``_SEEN_UP_TO`` characters or more is read at once instead
+    (its versions are not kept).
+    """
+
+    __slots__ = ("found", "kept")
+
+    def __init__(self, size: int):
+        self.found: set[str] = set()
+        self.kept: list[tuple[str, list[Edit], str]] | None = [] if size < _SEEN_UP_TO else None
+
+    def add(self, before: str, edits: list[Edit], after: str) -> None:
+        """Note ``edits`` (over ``before``), which made ``after``."""
+        if self.kept is None:
+            self._read(before, edits, after)
+        else:
+            self.kept.append((before, edits, after))
+
+    def _read(self, before: str, edits: list[Edit], after: str) -> None:
+        self.found.update(_words_around(before, [(e.start, e.end) for e in edits]))
+        self.found.update(_words_around(after, _output_spans(edits)))
+
+    def words(self) -> set[str]:
+        """The lower-cased words the noted edits touched (what _words_around gives, before and after each)."""
+        if self.kept:
+            for before, edits, after in self.kept:
+                self._read(before, edits, after)
+            self.kept = []
+        return self.found
+
+
+def _dense(spans: list[tuple[int, int]], n: int) -> bool:
+    """Whether every position of a text of ``n`` characters is within ``_NEAR`` of one of ``spans`` (merged, sorted).
+
+    Then so it stays through a pass: an edit maps the spans and adds its
+    own output to the pass's changes, so every stretch of unchanged text
+    between them is a piece of one that was there before (no longer than
+    ``2 * _NEAR``, or ``_NEAR`` at the ends); every edit the pass proposes
+    is near one of them, whatever other spans are added.
+
+    >>> _dense([(30, 31), (100, 110)], 140), _dense([(30, 31), (130, 140)], 140)
+    (True, False)
+    """
+    if not spans or spans[0][0] > _NEAR or n - spans[-1][1] > _NEAR:
+        return False
+    if len(spans) == 1:
+        return True
+    gap = max(map(operator.sub, islice((s for s, _ in spans), 1, None), (e for _, e in spans)))
+    return gap <= 2 * _NEAR
+
+
 def _is_near(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     """Whether ``[start, end)`` is within ``_NEAR`` characters of one of ``spans`` (sorted)."""
     i = bisect.bisect_left(spans, (start - _NEAR - 1, -1))
@@ -529,10 +608,36 @@ def _map_spans(spans: list[tuple[int, int]], edits: list[Edit], *, grow: bool) -
             return order[k].start + shift[k] + (len(order[k].after) if at_end else 0)
         return p + shift[k]
 
-    out = [(moved(s, False), moved(e, True)) for s, e in spans]
+    out: list[tuple[int, int]] = []
+    if spans:
+        # Spans are merged, so sorted by both ends: those strictly between
+        # two edits (after the end of edit k - 1, before the start of edit
+        # k) are all moved by shift[k], a slice at a time; only the others
+        # are asked moved() (with many spans and few edits, asking each was
+        # most of a later pass's bookkeeping).
+        span_starts = list(map(_FIRST, spans))
+        span_ends = list(map(_SECOND, spans))
+        i = 0
+        for k in range(len(order) + 1):
+            lo = bisect.bisect_right(span_starts, ends[k - 1], i) if k else i
+            for s, e in spans[i:lo]:
+                out.append((moved(s, False), moved(e, True)))
+            hi = bisect.bisect_left(span_ends, order[k].start, lo) if k < len(order) else len(spans)
+            if hi > lo:
+                d = shift[k]
+                out.extend([(s + d, e + d) for s, e in spans[lo:hi]] if d else spans[lo:hi])
+            i = max(i, hi)
+            if i >= len(spans):
+                break
+        for s, e in spans[i:]:
+            out.append((moved(s, False), moved(e, True)))
     if grow:
         out += [(ed.start + sh, ed.start + sh + len(ed.after)) for ed, sh in zip(order, shift)]
     return _merge_spans(out)
+
+
+_FIRST = operator.itemgetter(0)
+_SECOND = operator.itemgetter(1)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -744,6 +849,8 @@ def _merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     if not spans:
         return merged
     ordered = sorted(spans)
+    if all(map(operator.gt, map(_FIRST, islice(ordered, 1, None)), map(_SECOND, ordered))):
+        return ordered  # (each starts after the one before ends: nothing to merge, told at C speed)
     lo, hi = ordered[0]
     append = merged.append
     for s, e in ordered:  # (the span being grown kept in locals: text dense with edits has one every few characters)
@@ -766,11 +873,24 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     # come in order, so each search starts where the one before stopped and
     # keeps its answer when nothing new is found (the same answers).
     p_from = p = q_to = q = -1
+    # The line searches of the last span that was searched (line_lo,
+    # line_hi: their "\n" or -1) and where it ended, when it holds no "\n".
+    # A later span that starts after it and ends by line_hi lies on the same
+    # line (no "\n" from that line's start to its end), and while both "\n"
+    # are within the searches' reach, its searches would find the same: its
+    # window is the same, already in ``out`` (a change every few characters
+    # of short lines searched each line again for each).
+    line_lo = line_hi = last_end = -2
     for s, e in spans:
+        if s >= last_end >= 0 and s - _WINDOW <= line_lo and (line_hi == -1 or e <= line_hi <= e + _WINDOW):
+            last_end = e
+            continue
         lo = text.rfind("\n", max(0, s - _WINDOW), s)
         hi = text.find("\n", e, e + _WINDOW)
         if (lo < 0 and s > _WINDOW) or (hi < 0 and n - e > _WINDOW):
             return [(0, n)]  # a very long line: read the text whole
+        line_lo, line_hi = lo, hi
+        last_end = e if text.find("\n", s, e) < 0 else -2
         lo = 0 if lo < 0 else lo + 1
         hi = n if hi < 0 else hi
         # p: the last blank line starting in [lo - _WINDOW, lo) (rfind("\n\n", lo - _WINDOW, lo + 1))

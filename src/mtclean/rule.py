@@ -17,6 +17,17 @@ from typing import Callable, Iterable, Iterator, Mapping, NamedTuple, Union
 
 from .document import Document
 from .edits import Edit, apply_edits, in_position_order, new_edit
+from .edits import _new as _new_edit_object
+from .edits import (  # the slot setters new_edit uses, for split's loop
+    _set_after,
+    _set_before,
+    _set_category,
+    _set_confidence,
+    _set_end,
+    _set_evidence,
+    _set_rule,
+    _set_start,
+)
 from .lexicon import Lexicon, get_lexicon
 
 __all__ = ["Context", "Rule", "Candidate", "Finder", "rule_from_function", "CATEGORIES"]
@@ -64,6 +75,11 @@ class Context:
     # may hold an opening line, only its last a closing note.
     starts_text: bool = True
     ends_text: bool = True
+    # Whether the caller reads the candidates below their rule's threshold
+    # (``explain(suggestions=True)``). When not, a finder may leave out
+    # those it can tell in advance would fall below it; the edits applied
+    # are the same either way.
+    below: bool = True
 
     def threshold(self, rule: "Rule") -> float:
         """The confidence an edit of ``rule`` needs to be applied."""
@@ -198,17 +214,78 @@ class Rule:
         ``below=False``: the suggestions are not wanted (the second list is
         empty, and they are never built); the edits to apply are the same.
         """
-        if not below and self.kind != "repair":
-            return [], []  # a finding rule applies nothing
+        if self.kind != "repair":
+            # A finding rule applies nothing: all it finds are reported.
+            return ([], []) if not below else ([], self.candidates(text, ctx))
         threshold = ctx.threshold(self)
-        found = self.candidates(text, ctx, None if below else threshold)
-        if not found:
-            return [], []  # the usual case: the pre-screen said nothing
+        # What candidates() and the partition below it do, in one loop over
+        # what ``find`` yields while it yields in position order (rules
+        # yield in order: on text dense with edits, a second loop over tens
+        # of thousands of edits, and the edits' construction through a
+        # call each, were a good part of a rule's cost).
+        name, category, default_conf = self.name, self.category, self.confidence
         applied: list[Edit] = []
         rest: list[Edit] = []
+        found: list[Edit] = []
+        keep_low = below
         last_end = -1
-        for e in found:
-            if e.confidence < threshold or self.kind != "repair":
+        prev_start = -1
+        new = _new_edit_object
+        it = iter(self.find(text, ctx))
+        for c in it:
+            start, end, repl = c[0], c[1], c[2]
+            before = text[start:end]
+            if before == repl:
+                continue
+            if len(c) > 3:
+                conf = float(c[3])  # type: ignore[misc]
+                if conf < threshold and not keep_low:
+                    continue
+                evidence = tuple(c[4])  # type: ignore[misc]
+            else:
+                conf, evidence = default_conf, ()
+                if conf < threshold and not keep_low:
+                    continue
+            e = new(Edit)
+            _set_rule(e, name)
+            _set_start(e, start)
+            _set_end(e, end)
+            _set_before(e, before)
+            _set_after(e, repl)
+            _set_confidence(e, conf)
+            _set_evidence(e, evidence)
+            _set_category(e, category)
+            found.append(e)
+            if start <= prev_start:
+                break  # out of order: sorted below, as candidates() sorts
+            prev_start = start
+            if conf < threshold:
+                rest.append(e)
+                continue
+            if start < last_end or (start == last_end and start == end and applied and applied[-1].start == start):
+                continue  # overlapping proposals: keep the first
+            applied.append(e)
+            last_end = end
+        else:
+            return applied, rest
+        # The rest of the candidates, then all of them in position order.
+        for c in it:
+            start, end, repl = c[0], c[1], c[2]
+            before = text[start:end]
+            if before == repl:
+                continue
+            if len(c) > 3:
+                conf = float(c[3])  # type: ignore[misc]
+                evidence = tuple(c[4])  # type: ignore[misc]
+            else:
+                conf, evidence = default_conf, ()
+            if conf < threshold and not keep_low:
+                continue
+            found.append(new_edit(name, start, end, before, repl, conf, evidence, category))
+        applied, rest = [], []
+        last_end = -1
+        for e in in_position_order(found):
+            if e.confidence < threshold:
                 rest.append(e)
                 continue
             start, end = e.start, e.end

@@ -132,8 +132,8 @@ def _find_mojibake(text: str, ctx: Context) -> Iterator[Span]:
                 # MacRoman mojibake, and leaves a lone "Ñ–" (і) or "В«" («):
                 # the tokens still damaged after it are decoded here.
                 fixed = _decode_tokens(fix_text(piece), _ANY_TOKEN, _SINGLE_BYTE, ctx.lang)
-                for s0, e0, repl in _repair_spans(piece, fixed):
-                    yield offset + start + s0, offset + start + e0, repl
+                if fixed != piece:
+                    yield from _repair_spans(piece, fixed, offset + start)
         offset = line_end
 
 
@@ -270,8 +270,8 @@ def _decode_as(piece: str, encodings: tuple[str, ...], lang: str) -> str | None:
 _NON_ASCII_SPLIT = re.compile(r"([^\x00-\x7f]+)")
 
 
-def _repair_spans(old: str, new: str) -> Iterator[Span]:
-    """Spans turning ``old`` into ``new``: one per changed non-ASCII run.
+def _repair_spans(old: str, new: str, at: int = 0) -> list[Span]:
+    """Spans turning ``old`` into ``new``: one per changed non-ASCII run (moved on by ``at``).
 
     A mojibake repair rewrites the non-ASCII runs and keeps the ASCII text
     between them (but for a space that stood for a no-break space inside a
@@ -279,31 +279,37 @@ def _repair_spans(old: str, new: str) -> Iterator[Span]:
     order, which is much cheaper than a character diff. Otherwise, the
     general :func:`diff_spans`.
 
-    >>> list(_repair_spans("a cafÃ© and Ã¼ b", "a café and ü b"))
+    >>> _repair_spans("a cafÃ© and Ã¼ b", "a café and ü b")
     [(5, 7, 'é'), (12, 14, 'ü')]
-    >>> list(_repair_spans("dÃ©jÃ  vu", "déjà vu"))
-    [(1, 3, 'é'), (4, 6, 'à')]
+    >>> _repair_spans("dÃ©jÃ  vu", "déjà vu", 10)
+    [(11, 13, 'é'), (14, 16, 'à')]
     """
     if old == new:
-        return
-    spans = _pair_runs(old, _NON_ASCII_SPLIT.split(old), _NON_ASCII_SPLIT.split(new))
-    yield from diff_spans(old, new) if spans is None else spans
+        return []
+    spans = _pair_runs(old, _NON_ASCII_SPLIT.split(old), _NON_ASCII_SPLIT.split(new), at)
+    if spans is None:
+        spans = [(at + s, at + e, r) for s, e, r in diff_spans(old, new)]
+    return spans
 
 
-def _pair_runs(old: str, a: list[str], b: list[str]) -> list[Span] | None:
-    """Spans from old chunks ``a`` to new chunks ``b`` (ASCII, run, ASCII, ...), or None."""
+def _pair_runs(old: str, a: list[str], b: list[str], at: int = 0) -> list[Span] | None:
+    """Spans (moved on by ``at``) from old chunks ``a`` to new chunks ``b`` (ASCII, run, ASCII, ...), or None."""
     if a[0] != b[0]:
         return None
     out: list[Span] = []
+    append = out.append
+    na, nb = len(a), len(b)
     po = len(a[0])  # where a[k] starts in old
     k = j = 1
-    while k < len(a):
-        if j >= len(b):
+    while k < na:
+        if j >= nb:
             return None
-        start, end, repl = po, po + len(a[k]), b[j]
+        run, repl = a[k], b[j]
+        start = po
+        end = po + len(run)
         k, j = k + 1, j + 1  # the ASCII chunks after the runs
         while True:
-            if j >= len(b):
+            if j >= nb:
                 return None
             chunk, want = a[k], b[j]
             if chunk == want:
@@ -312,23 +318,27 @@ def _pair_runs(old: str, a: list[str], b: list[str]) -> list[Span] | None:
                 end += 1
                 chunk = want
                 break
-            if chunk == " " and k + 1 < len(a):  # ... and the next run too
+            if chunk == " " and k + 1 < na:  # ... and the next run too
                 end += 1 + len(a[k + 1])
                 k += 2
                 continue
             return None
-        if old[start:end] != repl:
-            p = 0
-            x = old[start:end]
-            while p < len(x) and p < len(repl) and x[p] == repl[p]:
-                p += 1
-            q = 0
-            while q < len(x) - p and q < len(repl) - p and x[-1 - q] == repl[-1 - q]:
-                q += 1
-            out.append((start + p, end - q, repl[p:len(repl) - q]))
+        x = run if end - start == len(run) else old[start:end]
+        if x != repl:
+            if x[0] != repl[:1] and x[-1] != repl[-1:]:
+                # (the usual repair: nothing in common at either end)
+                append((at + start, at + end, repl))
+            else:
+                p = 0
+                while p < len(x) and p < len(repl) and x[p] == repl[p]:
+                    p += 1
+                q = 0
+                while q < len(x) - p and q < len(repl) - p and x[-1 - q] == repl[-1 - q]:
+                    q += 1
+                append((at + start + p, at + end - q, repl[p:len(repl) - q]))
         po = end + len(chunk)
         k, j = k + 1, j + 1
-    return out if j == len(b) else None
+    return out if j == nb else None
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")

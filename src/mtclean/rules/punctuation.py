@@ -24,11 +24,22 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\uff10-\uff19\u
 _LATIN_WORD = regex.compile(r"\p{Latin}{2,}")
 
 
+# The last Latin word of a stretch (searched from its end; see _find_fullwidth).
+_LAST_LATIN_WORD = regex.compile(r"(?r)\p{Latin}{2,}")
+_EV_FULLWIDTH = ("full-width punctuation in a line of Latin script, no CJK letters",)
+_new_tuple = tuple.__new__
+
+
 def _find_fullwidth(text: str, ctx: Context) -> Iterator[Candidate]:
     if text.isascii():
         return
     cjk_line: dict[int, bool] = {}  # line start -> holds a CJK letter (each line searched once)
     ls, le = 0, -1  # the line of the previous mark (found once per line, not per mark)
+    # A Latin word found near an earlier mark: a later mark whose stretch
+    # holds it needs no search (only whether one is there counts; found
+    # from the stretch's end, it stays in the next marks' stretches).
+    la, lb = -1, -1
+    replacements: dict[str, str] = {}
     for m in _FW_RUN.finditer(text):
         s, e = m.start(), m.end()
         # Never in CJK text: the line around the mark must hold no CJK
@@ -40,10 +51,20 @@ def _find_fullwidth(text: str, ctx: Context) -> Iterator[Candidate]:
         has_cjk = cjk_line.get(ls)
         if has_cjk is None:
             has_cjk = cjk_line[ls] = _CJK.search(text, ls, le) is not None
-        if has_cjk or not _LATIN_WORD.search(text, max(ls, s - 40), min(le, e + 40)):
+        if has_cjk:
             continue
-        repl = "".join(_FULLWIDTH[c] for c in m.group())
-        yield Candidate(s, e, repl, 0.95, ("full-width punctuation in a line of Latin script, no CJK letters",))
+        lo, hi = max(ls, s - 40), min(le, e + 40)
+        if not (lo <= la and lb <= hi):
+            w = _LAST_LATIN_WORD.search(text, lo, hi)
+            if w is None:
+                continue
+            la, lb = w.span()
+        run = m.group()
+        repl = replacements.get(run)
+        if repl is None:
+            repl = replacements[run] = "".join(_FULLWIDTH[c] for c in run)
+        # (tuple.__new__: the named tuple's own __new__ is a Python call, made at every mark)
+        yield _new_tuple(Candidate, (s, e, repl, 0.95, _EV_FULLWIDTH))
 
 
 FIX_FULLWIDTH_PUNCTUATION = Rule(

@@ -127,9 +127,11 @@ def _word_apostrophe(text: str, lang: str) -> str | None:
     return "’" if "’" in f.word_apostrophes else f.word_apostrophes[0]
 
 
-# The lines that may hold a token: every token holds u, n, k in either case
-# (the patterns ignore case, and fold the Kelvin sign to k).
-_UNK_LINES = re.compile("[uU][nN][kK\u212a]")
+# The lines that may hold a token: every token starts with "<" or "[" and
+# u, n, k in either case (the patterns ignore case, and fold the Kelvin sign
+# to k). (With the bracket: a long line of words holding "unk", "Junk",
+# is not read by the token patterns, which try every position.)
+_UNK_LINES = re.compile("[<\\[][uU][nN][kK\u212a]")
 
 
 def _unk_lines(text: str) -> list[tuple[int, int]]:

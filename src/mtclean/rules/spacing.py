@@ -82,11 +82,17 @@ def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
     if not _has_needle_before(text):
         return
     prot = protected(text, ctx)
+    covers = prot.covers if prot.doc.protected else None  # (None: nothing is protected, nothing to ask per match)
+    french = ctx.lang in FRENCH_SPACED
     for m in line_matches(_SPACE_BEFORE, text, screened_lines(text, _LINES_BEFORE)):
-        if prot.covers(m.start() - 1, m.end() + 1):
+        ms, me = m.span()
+        if covers is not None and covers(ms - 1, me + 1):
             continue
-        closing = text[m.end() - 1]
-        if closing in ";:!?" and ctx.lang in FRENCH_SPACED:
+        closing = text[me - 1]
+        if closing == "," or closing == "." and not _ADDRESS_PART.match(text, me):
+            yield ms, me - 1, ""  # (the usual case, decided at once: none of the tests below applies)
+            continue
+        if closing in ";:!?" and french:
             continue  # French puts a space there
         if closing in ")]" and not _opened_before(text, m.start(), "(" if closing == ")" else "["):
             continue  # a bracket with no opening partner: a list item or a smiley
@@ -178,6 +184,7 @@ _SENTENCE_OPENERS = frozenset(
 )
 # Names written with sentence punctuation inside.
 _BRANDS = frozenset({"Yahoo!", "Jeopardy!", "Kostroma.", "Panic!", "Wham!"})
+_BRAND_WORDS = frozenset(b[:-1] for b in _BRANDS)
 # "months.said the": a speech verb glued after a period takes a comma (English).
 _SPEECH_VERBS = frozenset(
     """said says added adds told stated noted explained reported wrote according claimed declared announced
@@ -204,6 +211,8 @@ _SCREEN_AFTER = re.compile(r"[.!?,;:)”“\"](?=[^\W\d_])(?:(?<=[^\W_]{2}[.!?,;
 
 
 _PUNCT_BEFORE_LETTER = re.compile(r"[.!?,;:)](?=[^\W\d_])")
+# The same, with the letters after the mark (read up to the scan's end).
+_PUNCT_GLUED = re.compile(r"[.!?,;:)](?=([^\W\d_]+))")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -405,31 +414,39 @@ def _space_after_in(
         sentence_conf, new_tuple = confidence_of(_AFTER, _EV_SENTENCE), tuple.__new__
         # One stdlib scan for the punctuation; the words around each hit are
         # read in Python (hits are rare in prose, and this stays linear).
-        for m in _PUNCT_BEFORE_LETTER.finditer(text, start, past):
+        n = len(text)
+        for m in _PUNCT_GLUED.finditer(text, start, past):
             pos = m.start()
             if pos >= end:
                 break  # the next piece's
             j = pos
             while j > 0 and text[j - 1].isalnum():
                 j -= 1
-            before = text[j:pos]
-            if len(before) < 2 or not before[-1].isalpha() and text[pos] == ",":
+            punct = text[pos]
+            if pos - j < 2 or punct == "," and not text[pos - 1].isalpha():
                 continue
-            after_m = _LETTERS.match(text, pos + 1)
-            after = after_m.group() if after_m else ""
+            before = text[j:pos]
+            after = m.group(1)  # (the letters after the mark, as the lookahead read them)
+            if pos + 1 + len(after) == past and past < n:
+                after = _LETTERS.match(text, pos + 1).group()  # type: ignore[union-attr]  # (cut at the piece's end)
             if (
                 prot is None
-                and len(after) < 4
-                and text[pos] in ".!?"
-                and after[1:].islower()
+                and punct in ".!?"
+                and 2 <= len(after) < 4
                 and after[0].isupper()
-                and len(after) >= 2
-                and before + text[pos] not in _BRANDS
+                and after[1:].islower()
+                and (before not in _BRAND_WORDS or before + punct not in _BRANDS)
             ):
                 # The common glued sentence end ("Ab.Cd"): what _glued_at
                 # decides for it, without the call (on text with a glued
                 # mark every few characters the calls were most of the cost).
                 yield new_tuple(Candidate, (pos + 1, pos + 1, " ", sentence_conf, _EV_SENTENCE))
+                continue
+            if punct in ".!?" and not after[:1].isupper() and (punct != "." or after not in _SPEECH_VERBS):
+                # "yes!no": no capital after the mark, no speech verb after
+                # a period: _glued_at would make nothing of it (asked at
+                # every mark of a text dense with them, its call was most
+                # of the cost).
                 continue
             c = _glued_at(text, 0, prot, ctx, j, pos, before, after)
             if c is not None:

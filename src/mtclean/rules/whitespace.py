@@ -121,7 +121,10 @@ def _prefixes(lang: str) -> frozenset[str]:
     )
 
 
-_WORD_CHAR = regex.compile(r"[\p{L}\p{N}'’-]")
+# Runs of letters, digits, apostrophes and hyphens that end, or start, at
+# a position (always a match, maybe empty).
+_WORD_CHARS_BEFORE = regex.compile(r"(?r)[\p{L}\p{N}'’-]*")
+_WORD_CHARS = regex.compile(r"[\p{L}\p{N}'’-]*")
 
 
 class _HyphenatedWords:
@@ -139,12 +142,10 @@ class _HyphenatedWords:
         n = len(lower)
         i = lower.find("-")
         while i >= 0:
-            lo = i
-            while lo > 0 and _WORD_CHAR.match(lower, lo - 1):
-                lo -= 1
-            hi = i + 1
-            while hi < n and _WORD_CHAR.match(lower, hi):
-                hi += 1
+            # (each end found by one match, not a match per character: a
+            # text of hyphenated words has a hyphen every few characters)
+            lo = _WORD_CHARS_BEFORE.match(lower, 0, i).start()  # type: ignore[union-attr]
+            hi = _WORD_CHARS.match(lower, i + 1).end()  # type: ignore[union-attr]
             runs.add(lower[lo:hi])
             i = lower.find("-", hi)
         self._blob = "\n".join(runs)
@@ -163,13 +164,14 @@ def _find_spaced_hyphens(text: str, ctx: Context) -> Iterator[Candidate]:
     if " - " not in text:
         return
     prot = protected(text, ctx)
+    covers = prot.covers if prot.doc.protected else None  # (None: nothing is protected, nothing to ask per match)
     written = None
     # Only the lines with " - ": every match holds it, and none holds "\n"
     # (letters, digits, apostrophes and " - "; the rest are lookarounds).
     for m in line_matches(_SPACED, text, screened_lines(text, " - ")):
         a, b = m.group(1), m.group(2)
         s, e = m.end(1), m.start(2)
-        if prot.covers(m.start(), m.end()):
+        if covers is not None and covers(m.start(), m.end()):
             continue
         joined = f"{a}-{b}"
         # Evidence, strongest first: the text writes the joined word itself.
