@@ -106,3 +106,11 @@ def test_prose_glue_beside_code_marks_is_still_repaired():
     assert mtclean.normalize("remote control,pots, pillows,chairs,pans", lang="en") == (
         "remote control, pots, pillows, chairs, pans"
     )
+
+
+def test_definition_lists_and_code_brackets_keep_their_spaces():
+    listing = "   isalnum : alphanumeric character\n   isalpha : alphabetic character"
+    assert mtclean.normalize(listing, lang="en") == listing
+    assert mtclean.normalize("if ( 42 == foo ) then", lang="en") == "if ( 42 == foo ) then"
+    # prose keeps its repairs
+    assert mtclean.normalize("Note : the talks resumed ( really ) .", lang="en") == "Note: the talks resumed (really)."

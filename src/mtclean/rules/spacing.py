@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Iterator
 
@@ -78,7 +79,18 @@ _LINES_AFTER_OPEN = re.compile(r"[(\[¿¡][ \t]")
 _LINES_CONTRACTION = re.compile(r"[ \t][nN]?['’]")
 
 
-def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
+# A line that opens with a term, a spaced colon and its description.
+_DEFINITION_LINE = regex.compile(r"(?m)^[ \t]*[^\s:]++(?: [^\s:]++)? : ")
+
+
+def _definition_lines(text: str, ctx: Context) -> bool:
+    """Two lines or more of ``term : description`` (a definition list or a table: the spaced colon is layout)."""
+    return ctx.cached(  # type: ignore[return-value]
+        "definition_lines", text, lambda t: sum(1 for _ in itertools.islice(_DEFINITION_LINE.finditer(t), 2)) >= 2
+    )
+
+
+def _find_space_before(text: str, ctx: Context) -> Iterator[Span | Candidate]:
     if not _has_needle_before(text):
         return
     prot = protected(text, ctx)
@@ -96,6 +108,12 @@ def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
             continue  # French puts a space there
         if closing in ")]" and not _opened_before(text, m.start(), "(" if closing == ")" else "["):
             continue  # a bracket with no opening partner: a list item or a smiley
+        if closing == ":" and _definition_lines(text, ctx):
+            continue  # "isalnum : alphanumeric character" on line after line: a definition list
+        if closing in ")]" and technical_signal(text, ctx):
+            # "if ( 42 == foo )", "[ -z "$x" ]": spaces inside the brackets of code are its style.
+            yield Candidate(m.start(), m.end() - 1, "", 0.4, ("space inside brackets", "technical text"))
+            continue
         if closing == "." and _ADDRESS_PART.match(text, m.end()) and (
             "@" in text[max(0, m.start() - 40):m.start()] or "www" in text[max(0, m.start() - 40):m.start()]
         ):
@@ -106,6 +124,9 @@ def _find_space_before(text: str, ctx: Context) -> Iterator[Span]:
         opener = text[m.start() - 1]
         if opener in "([" and not _closed_after(text, m.end(), ")" if opener == "(" else "]"):
             continue  # no closing partner on the line: an emoticon (": ( Word"), not a bracket
+        if opener in "([" and technical_signal(text, ctx):
+            yield Candidate(m.start(), m.end(), "", 0.4, ("space inside brackets", "technical text"))
+            continue
         yield m.start(), m.end(), ""
     if ctx.lang == "en" and ("'" in text or "’" in text):
         for m in line_matches(_CONTRACTION, text, screened_lines(text, _LINES_CONTRACTION)):
@@ -228,6 +249,10 @@ _EV_NAME = _EV_SENTENCE + ("name, period, common word", "known word before the p
 _EV_SPEECH = ("speech verb after a period",)
 
 
+_QUOTE_MARKS = "'\"`"
+_AFTER_CODE_MARKS = "'\"`/]="
+
+
 def _code_evidence(text: str, ctx: Context, start: int, end: int, before: str, after: str) -> tuple[str, ...]:
     """Signals that ``before`` + mark + ``after`` is code, not prose that lost a space.
 
@@ -242,7 +267,7 @@ def _code_evidence(text: str, ctx: Context, start: int, end: int, before: str, a
     if before[:1].islower() and ctx.lexicon.zipf(before) < 2.5 and (mark != "," or ctx.lexicon.zipf(after) < 2.5):
         # (a comma needs both words rare: "pillows,chairs" is a list that lost its space)
         ev += ("rare lower-case word before the mark",)
-    if text[start - 1:start] in ("'", '"', "`") or text[end:end + 1] in ("'", '"', "`", "/", "]", "="):
+    if (start and text[start - 1] in _QUOTE_MARKS) or (end < len(text) and text[end] in _AFTER_CODE_MARKS):
         ev += ("inside a quoted literal or a path",)
     technical = technical_signal(text, ctx)
     if technical:
@@ -409,6 +434,7 @@ def _space_after_in(
         # (None: nothing in the text is protected, nothing to ask per hit.)
         doc_prot = protected(text, ctx)
         prot = doc_prot if doc_prot.doc.protected else None
+        technical = technical_signal(text, ctx)
         # (What ``candidate`` would build for a glued sentence end, made here:
         # a text may have one every few characters.)
         sentence_conf, new_tuple = confidence_of(_AFTER, _EV_SENTENCE), tuple.__new__
@@ -436,6 +462,11 @@ def _space_after_in(
                 and after[0].isupper()
                 and after[1:].islower()
                 and (before not in _BRAND_WORDS or before + punct not in _BRANDS)
+                # (and none of _code_evidence's signals can hold)
+                and not technical
+                and not before[0].islower()
+                and not (j and text[j - 1] in _QUOTE_MARKS)
+                and not (pos + 1 + len(after) < n and text[pos + 1 + len(after)] in _AFTER_CODE_MARKS)
             ):
                 # The common glued sentence end ("Ab.Cd"): what _glued_at
                 # decides for it, without the call (on text with a glued
