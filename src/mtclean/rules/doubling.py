@@ -164,8 +164,25 @@ _NEXT_WORD = regex.compile(r"[^\p{L}\n]{0,3}(\p{L}+)")
 
 
 def _word_before(piece: str, pos: int) -> str:
-    m = _PREV_WORD.search(piece[max(0, pos - 40):pos])
-    return m.group(1) if m else ""
+    """What ``_PREV_WORD.search(piece[max(0, pos - 40):pos])`` finds, read backwards from ``pos``.
+
+    (The search tried every start in the 40 characters: most of the rule's
+    cost on a line of doubles.)
+
+    >>> _word_before("they went to to", 10), _word_before("(see:  x", 6)
+    ('went', 'see')
+    """
+    lo = max(0, pos - 40)
+    end = pos
+    if end > lo and piece[end - 1] == "\n":
+        end -= 1  # ("$" matches before a final line break)
+    i = end
+    while i > lo and end - i < 3 and piece[i - 1] != "\n" and not piece[i - 1].isalpha():
+        i -= 1
+    j = i
+    while j > lo and piece[j - 1].isalpha():
+        j -= 1
+    return piece[j:i]
 
 
 def _word_after(piece: str, pos: int) -> str:
@@ -277,7 +294,7 @@ def _doubled_in(piece: str, offset: int, text: str, ctx: Context) -> Iterator[Ca
         low = first.lower()
         if (english and low in _LEGIT_DOUBLES) or first.isdigit():
             continue
-        repeats = regex.split(r"[ \t]+", m.group(2).strip(" \t"))
+        repeats = m.group(2).split()  # (copies of letters apart by spaces and tabs: str.split is the regex split)
         if not english and _legit_in_language(ctx.lang, low, first, repeats[0], piece, m.start()):
             continue
         if not english and low in _LEGIT_DOUBLES and get_lexicon("en").zipf(low) - ctx.lexicon.zipf(low) >= 1.0:
