@@ -23,9 +23,13 @@ FILES = sorted((ROOT / "benchmarks" / "verdicts").glob("*.tsv"))
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_verdict_file_format(path):
-    # realmt_<lang>.tsv: edits on real MT output; clean_<lang>.tsv: edits on clean text (damage or repair).
-    assert re.fullmatch(r"(?:realmt|clean)_[a-z]{2,3}\.tsv", path.name), "verdict files are realmt_<lang>.tsv or clean_<lang>.tsv"
-    allowed = {"damage", "repair", "unclear"} if path.name.startswith("clean_") else {"right", "wrong", "unclear"}
+    # realmt_<lang>.tsv: edits on real MT output; clean_<lang>.tsv: edits on clean text (damage or repair);
+    # heldout_<source>_<lang>.tsv: edits on held-out clean text read from the machine (damage or repair).
+    assert re.fullmatch(r"(?:realmt|clean|heldout_[a-z]+)_[a-z]{2,3}\.tsv", path.name), (
+        "verdict files are realmt_<lang>.tsv, clean_<lang>.tsv or heldout_<source>_<lang>.tsv"
+    )
+    clean = path.name.startswith(("clean_", "heldout_"))
+    allowed = {"damage", "repair", "unclear"} if clean else {"right", "wrong", "unclear"}
     rules = set(mtclean.rule_names())
     lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l and not l.startswith("#")]
     assert lines[0] == "key\trule\tverdict\treason"
