@@ -53,10 +53,9 @@ _SUFFIXES = "com|org|net|gov|edu|io|ai|co|uk|ru|ua|de|fr|cn|info|html?|php|aspx?
 # inside a word, a call (``rand()``, ``islower(wch)``, ``obj.method(``),
 # ``Class::member`` and ``a->b``, ``$var``, ``key=value``, ``[a|b]``,
 # ``{a,b}``, a list of three codes or more with no spaces (``az,cs,cy``;
-# not ``pillows,chairs,pans``, a list that lost its spaces), a dotted pair
-# whose first part has a camel-case hump or a digit (``tkSimpleDialog.Dialog``,
-# ``rfc822.Message``; not ``Mr.GodwinEmefiele``), and a dotted chain of
-# three parts or more starting in lower case (``java.sql.Timestamp``; not
+# not ``pillows,chairs,pans``, a list that lost its spaces), a dotted chain
+# of three parts or more whose first two are in lower case
+# (``java.sql.Timestamp``; not
 # ``U.S.A.`` nor ``Brisbane.Child``), a file name in lower case
 # (``longobject.c``, ``texinfo.tex``; not ``e.g.``, nor ``months.said``,
 # a sentence end before a speech verb), and a path of three
@@ -67,14 +66,13 @@ _CODE_TOKENS = r"""
         [\w.$]{0,64}(?:\{[^\s{}]{0,64}\}[\w.$]{0,64}){1,8}
       | [\w$.]{0,64}(?:[^\W_]_|_[^\W_])[\w$.]{0,64}
       | (?-i:\p{Ll}[\w@-]{0,2}(?:,\p{Ll}[\w@-]{0,2}){2,16}(?![\w.@-]))
-      | (?-i:(?=\w{0,63}(?:\p{Ll}\p{Lu}|\d))\p{L}\w{0,63}\.\p{L}\w{0,63}(?![\w]))
       | [\w.]{1,64}\(\)
       | (?-i:\p{Ll}[\w.]{0,63}\([\p{Ll}_][\p{Ll}\d_.,*&]{0,31}\))
       | \p{L}\w{0,63}(?:\.\p{L}\w{0,63}){1,6}\((?=[\w"'*&)])
       | \w{1,64}(?:::|->)\w{1,64}(?:(?:::|->|\.)\w{1,64}){0,6}
       | \$[a-z_]\w{0,63}
       | -{0,2}\w[\w.-]{0,63}=[\w.:/-]{1,64}
-      | (?-i:\p{Ll}\w{1,63}(?:\.\p{L}\w{1,63}){2,6}(?![\w]))
+      | (?-i:\p{Ll}\w{1,63}\.\p{Ll}\w{1,63}(?:\.\p{L}\w{1,63}){1,5}(?![\w]))
       | (?-i:\p{Ll}\w{1,63}\.\p{Ll}\w{0,2}(?![\w]))
       | [\w.-]{1,64}(?:/[\w.-]{1,64}){2,16}/?
     )
@@ -99,7 +97,15 @@ PROTECTED_PATTERN = regex.compile(
 # the case-insensitive letters are spelt out as the classes ``regex.I``
 # matches (stdlib ``re.I`` would also match a dotless ``ı`` for ``i``).
 # (the code marks: "_", "(" after a word or dot, "::", "->", "$", "=", "|", "{", "/", and a comma or dot before a letter)
-_CODE_MARKS = r"|_|(?<=[\w.])\(|::|->|\$|=|\||\{|/|,(?=[^\W\d_])|\.(?=[^\W\d_])"
+# (Narrow on purpose: a comma or a dot before a letter is in every glued
+# sentence end, and each mark found scans its run of text with the whole
+# pattern. A comma marks a list of codes only before a short item and
+# another comma; a dot marks a chain only before a lower-case part and
+# another dot, or a file name only before a short lower-case ending.)
+_CODE_MARKS = (
+    r"|(?-i:_|(?<=[\w.])\(|::|->|\$|=|\||\{|/(?=[\w.-]+/)|,(?=[^\W\d_][\w@-]{0,2},)"
+    r"|\.(?=[^\W\d_A-Z]\w*\.[^\W\d_])|\.(?=[^\W\d_A-Z]\w{0,2}(?!\w)))"
+)
 _TRIGGER_PATTERN = r"://|www\.|[@#`]|\.(?:" + _SUFFIXES + ")" + _CODE_MARKS
 _REGEX_CASE = {"i": "iI\u0130", "k": "kK\u212a", "s": "sS\u017f"}
 
