@@ -463,7 +463,6 @@ def _space_after_in(
         # (None: nothing in the text is protected, nothing to ask per hit.)
         doc_prot = protected(text, ctx)
         prot = doc_prot if doc_prot.doc.protected else None
-        technical = technical_signal(text, ctx)
         # (What ``candidate`` would build for a glued sentence end, made here:
         # a text may have one every few characters.)
         sentence_conf, new_tuple = confidence_of(_AFTER, _EV_SENTENCE), tuple.__new__
@@ -491,10 +490,11 @@ def _space_after_in(
                 and after[0].isupper()
                 and after[1:].islower()
                 and (before not in _BRAND_WORDS or before + punct not in _BRANDS)
-                # (and none of _code_evidence's signals can hold)
-                and not technical
+                # (and none of _code_evidence's signals can hold; the code marks,
+                # searched once a text, asked last: most marks fail before)
                 and not before[0].islower()
                 and not (pos + 1 + len(after) < n and text[pos + 1 + len(after)] in _QUOTE_MARKS + _AFTER_CODE_MARKS)
+                and not technical_signal(text, ctx)
             ):
                 # The common glued sentence end ("Ab.Cd"): what _glued_at
                 # decides for it, without the call (on text with a glued
