@@ -187,26 +187,29 @@ class Rule:
         others are never built: on text dense with suggestions, building
         edits nobody reads was a good part of the cost).
         """
-        out: list[Edit] = []
-        name, category, kind = self.name, self.category, self.kind
-        for c in self.find(text, ctx):
+        out = list(self._edits_of(self.find(text, ctx), text, threshold))
+        if len(out) > 1:
+            out = in_position_order(out)
+        return out
+
+    def _edits_of(self, found: Iterable, text: str, threshold: float | None) -> Iterator[Edit]:
+        """The edits of the candidates ``found`` over ``text`` (those reaching ``threshold``, if given), in their order."""
+        name, category, repair = self.name, self.category, self.kind == "repair"
+        for c in found:
             start, end, repl = c[0], c[1], c[2]
             before = text[start:end]
-            if before == repl and kind == "repair":
+            if before == repl and repair:
                 continue
             if len(c) > 3:
-                conf = float(c[3])  # type: ignore[misc]
+                conf = float(c[3])
                 if threshold is not None and conf < threshold:
                     continue
-                evidence = tuple(c[4])  # type: ignore[misc]
+                evidence = tuple(c[4])
             else:
                 conf, evidence = self.confidence, ()
                 if threshold is not None and conf < threshold:
                     continue
-            out.append(new_edit(name, start, end, before, repl, conf, evidence, category))
-        if len(out) > 1:
-            out = in_position_order(out)
-        return out
+            yield new_edit(name, start, end, before, repl, conf, evidence, category)
 
     def split(self, text: str, ctx: Context, *, below: bool = True) -> tuple[list[Edit], list[Edit]]:
         """(edits to apply, suggestions): sorted; the applied ones never overlap.
@@ -269,19 +272,7 @@ class Rule:
         else:
             return applied, rest
         # The rest of the candidates, then all of them in position order.
-        for c in it:
-            start, end, repl = c[0], c[1], c[2]
-            before = text[start:end]
-            if before == repl:
-                continue
-            if len(c) > 3:
-                conf = float(c[3])  # type: ignore[misc]
-                evidence = tuple(c[4])  # type: ignore[misc]
-            else:
-                conf, evidence = default_conf, ()
-            if conf < threshold and not keep_low:
-                continue
-            found.append(new_edit(name, start, end, before, repl, conf, evidence, category))
+        found.extend(self._edits_of(it, text, None if keep_low else threshold))
         applied, rest = [], []
         last_end = -1
         for e in in_position_order(found):
