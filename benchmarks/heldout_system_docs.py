@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import random
 import re
@@ -126,8 +127,6 @@ def main() -> int:
             per_rule[e.rule] += 1
             judged[(e.rule, v or "unjudged")] += 1
             if dump is not None and not v:
-                import json
-
                 dump.write(json.dumps({**e.to_dict(), "key": edit_key(p, e), "paragraph": changed,
                                        "context": p[max(0, e.start - 200):e.end + 200]}, ensure_ascii=False) + "\n")
             if len(shown) < args.show and (not args.rule or e.rule == args.rule):

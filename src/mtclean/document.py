@@ -55,10 +55,9 @@ _SUFFIXES = "com|org|net|gov|edu|io|ai|co|uk|ru|ua|de|fr|cn|info|html?|php|aspx?
 # ``{a,b}``, a list of three codes or more with no spaces (``az,cs,cy``;
 # not ``pillows,chairs,pans``, a list that lost its spaces), a dotted chain
 # of three parts or more whose first two are in lower case
-# (``java.sql.Timestamp``; not
-# ``U.S.A.`` nor ``Brisbane.Child``), a file name in lower case
-# (``longobject.c``, ``texinfo.tex``; not ``e.g.``, nor ``months.said``,
-# a sentence end before a speech verb), and a path of three
+# (``java.sql.Timestamp``; not ``U.S.A.`` nor ``Brisbane.Child``), a file
+# name in lower case (``longobject.c``, ``texinfo.tex``; not ``e.g.``, nor
+# ``months.said``, a sentence end before a speech verb), and a path of three
 # parts or more (``java/util/zip``; not ``and/or``).
 _CODE_TOKENS = r"""
     | \[[\w.-]{1,32}(?:\|[\w.-]{1,32}){1,8}\]
@@ -96,12 +95,12 @@ PROTECTED_PATTERN = regex.compile(
 # its speed on prose: the stdlib engine skips to the mark characters, and
 # the case-insensitive letters are spelt out as the classes ``regex.I``
 # matches (stdlib ``re.I`` would also match a dotless ``ı`` for ``i``).
-# (the code marks: "_", "(" after a word or dot, "::", "->", "$", "=", "|", "{", "/", and a comma or dot before a letter)
-# (Narrow on purpose: a comma or a dot before a letter is in every glued
-# sentence end, and each mark found scans its run of text with the whole
-# pattern. A comma marks a list of codes only before a short item and
-# another comma; a dot marks a chain only before a lower-case part and
-# another dot, or a file name only before a short lower-case ending.)
+# The code marks: "_", "(" after a word or dot, "::", "->", "$", "=", "|",
+# "{", a "/" before another, a comma before a short item and another comma,
+# and a dot before a lower-case part and another dot (a chain) or before a
+# short lower-case ending (a file name). Narrow on purpose: a comma or a
+# dot before a letter is in every glued sentence end, and each mark found
+# scans its run of text with the whole pattern.
 _CODE_MARKS = (
     r"|(?-i:_|(?<=[\w.])\(|::|->|\$|=|\||\{|/(?=[\w.-]+/)|,(?=[^\W\d_][\w@-]{0,2},)"
     r"|\.(?=[^\W\d_A-Z]\w*\.[^\W\d_])|\.(?=[^\W\d_A-Z]\w{0,2}(?!\w)))"

@@ -21,12 +21,13 @@ from ._common import (
     lower_word_list,
     protected,
     run_rule,
+    technical_signal,
     unknown_words,
     window_words,
     word_counts,
     word_set,
 )
-from .glue import _CLOSED_CLASS, candidate, confidence_of, technical_signal
+from .glue import _CLOSED_CLASS, candidate, confidence_of
 
 __all__ = [
     "dedupe_glued_names",

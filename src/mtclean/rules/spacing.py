@@ -110,7 +110,6 @@ def _find_space_before(text: str, ctx: Context) -> Iterator[Span | Candidate]:
             continue  # a bracket with no opening partner: a list item or a smiley
         if closing == ":" and _definition_lines(text, ctx):
             continue  # "isalnum : alphanumeric character" on line after line: a definition list
-
         if closing == "." and _ADDRESS_PART.match(text, m.end()) and (
             "@" in text[max(0, m.start() - 40):m.start()] or "www" in text[max(0, m.start() - 40):m.start()]
         ):
@@ -272,17 +271,18 @@ def _prose_glue_elsewhere(text: str, ctx: Context, pos: int) -> bool:
     return any(e != pos for e in ends)  # type: ignore[attr-defined]
 
 
-def _code_evidence(text: str, ctx: Context, start: int, end: int, before: str, after: str) -> tuple[str, ...]:
+def _code_evidence(text: str, ctx: Context, start: int, pos: int, end: int, before: str, after: str) -> tuple[str, ...]:
     """Signals that ``before`` + mark + ``after`` is code, not prose that lost a space.
 
     A qualified name (``asyncio.Queue``, ``zipfile.Path``), a module prefix
     (``'node:fs'``) or a list of codes (``jceks,jks``) reads like a glued
     sentence end or list item; what tells them apart is a lower-case word
     that is rare as English (a module, a code), quotes around the pair (a
-    string literal), and code marks elsewhere in the text.
+    string literal), and code marks elsewhere in the text. ``before`` is
+    ``text[start:pos]``, the mark ``text[pos]``, ``after`` ``text[pos + 1:end]``.
     """
     ev: tuple[str, ...] = ()
-    mark = text[end - len(after) - 1]
+    mark = text[pos]
     technical = technical_signal(text, ctx)
     if (
         before[:1].islower()
@@ -290,20 +290,18 @@ def _code_evidence(text: str, ctx: Context, start: int, end: int, before: str, a
         and ctx.lexicon.zipf(before) < 2.5
         and (mark != "," or ctx.lexicon.zipf(after) < 2.5)
         # (a comma needs both words rare: "pillows,chairs" is a list that lost its space)
-        and (technical or mark not in ".!?" or not _prose_glue_elsewhere(text, ctx, end - len(after) - 1))
+        and (technical or mark not in ".!?" or not _prose_glue_elsewhere(text, ctx, pos))
     ):
         ev += ("rare lower-case word before the mark",)
     opened = text[start - 1] if start and text[start - 1] in _QUOTE_MARKS else ""
     closed = text[end] if end < len(text) else ""
-    if (opened and closed == opened) or closed in _AFTER_CODE_MARKS and closed:
+    if (opened and closed == opened) or (closed and closed in _AFTER_CODE_MARKS):
         # "'node:fs'" (a string literal, quoted whole), "node:timers/promises",
         # "[node:timers]"; not '"Contour.Over the' nor "Czech,let's" (an apostrophe).
         ev += ("inside a quoted literal or a path",)
     if technical:
         ev += tuple(technical)
-        if mark == "," and (
-            text[start - 1:start] in ("(", "{", "[", ",") or text[end:end + 1] == "," or text[end:end + 1] in (")", "}", "]")
-        ):
+        if mark == "," and (text[start - 1:start] in ("(", "{", "[", ",") or text[end:end + 1] in (",", ")", "}", "]")):
             ev += ("list without spaces in technical text",)  # "(hr,ro)", "remount,rw", "a,b,c"
         elif mark in ".:" and before[:1].islower() and after.lower() not in _SENTENCE_OPENERS:
             # "decimal.Decimal", "xml:id"; not "to start.The loop"
@@ -327,7 +325,7 @@ def _glued_at(
     at = offset + pos + 1
     if punct == ",":
         if len(after) >= 2:  # "blankets,down"
-            return candidate(_AFTER, at, at, " ", _EV_COMMA + _code_evidence(text, ctx, start, end, before, after))
+            return candidate(_AFTER, at, at, " ", _EV_COMMA + _code_evidence(text, ctx, start, pos, end, before, after))
         return None
     if punct in ";:)":
         # "rain;then", "Note:the", "(see above)and": a word on both sides;
@@ -348,7 +346,7 @@ def _glued_at(
             lex = ctx.lexicon
             if lex.zipf(after) >= 3.0 and (lex.zipf(before) >= 2.5 or punct == ")"):
                 ev0 = _EV_BRACKET if punct == ")" else _EV_COLON
-                return candidate(_AFTER, at, at, " ", ev0 + _code_evidence(text, ctx, start, end, before, after))
+                return candidate(_AFTER, at, at, " ", ev0 + _code_evidence(text, ctx, start, pos, end, before, after))
         return None
     if after[:1].isupper() and after[1:].islower() and len(after) >= 2:  # "plates.Children"
         if before + punct in _BRANDS:
@@ -367,7 +365,7 @@ def _glued_at(
             if ctx.lexicon.zipf(before) < 3.0 or not before[1:].islower():
                 return None
             ev = _EV_NAME
-        return candidate(_AFTER, at, at, " ", ev + _code_evidence(text, ctx, start, end, before, after))
+        return candidate(_AFTER, at, at, " ", ev + _code_evidence(text, ctx, start, pos, end, before, after))
     if punct == "." and ctx.lang == "en" and after in _SPEECH_VERBS and before.isalpha():
         return candidate(_AFTER, offset + pos, offset + pos + 1, ", ", _EV_SPEECH)
     return None
